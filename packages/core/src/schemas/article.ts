@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { zParagraph } from "./paragraph";
+import { zSource } from "./source";
+
+export const articleStatuses = ["queued", "processing", "ready", "failed", "duplicate"] as const;
+export const zArticleStatus = z.enum(articleStatuses);
+export type ArticleStatus = z.infer<typeof zArticleStatus>;
+
+export const zTitleSource = z.enum(["explicit", "derived"]);
+export type TitleSource = z.infer<typeof zTitleSource>;
+
+/** Article ids are UUIDs; they double as BullMQ job ids, which must not contain ':'. */
+export const zArticleId = z.uuid();
+
+/**
+ * What the normalizer makes of one document: everything that can be known without a database.
+ * It is the body of `parallax extract --json` (a public contract: add fields, never rename them).
+ */
+export const zNormalizedArticle = z.object({
+  title: z.string(),
+  titleSource: zTitleSource,
+  byline: z.string().nullable(),
+  publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  siteName: z.string().nullable(),
+  language: z.string().nullable(),
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  paragraphs: z.array(zParagraph),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type NormalizedArticle = z.infer<typeof zNormalizedArticle>;
+
+/** A stored article as the app shows it. */
+export const zArticle = z.object({
+  id: zArticleId,
+  url: z.string().nullable(),
+  canonicalUrl: z.string().nullable(),
+  title: z.string().nullable(),
+  titleSource: zTitleSource.nullable(),
+  byline: z.string().nullable(),
+  publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  language: z.string().nullable(),
+  source: zSource.nullable(),
+  paragraphs: z.array(zParagraph),
+  contentHash: z.string().nullable(),
+  status: zArticleStatus,
+  error: z.string().nullable(),
+  duplicateOf: zArticleId.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Article = z.infer<typeof zArticle>;
+
+/** A row of an article list: the article without its body. */
+export const zArticleSummary = zArticle.omit({ paragraphs: true }).extend({
+  paragraphCount: z.number().int().nonnegative(),
+});
+export type ArticleSummary = z.infer<typeof zArticleSummary>;

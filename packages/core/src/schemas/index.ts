@@ -1,0 +1,4 @@
+export * from "./article";
+export * from "./ingest";
+export * from "./paragraph";
+export * from "./source";
