@@ -1,0 +1,114 @@
+import { request } from "undici";
+
+export interface FetchLimits {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+}
+
+export interface FetchedPage {
+  /** Where the last redirect led. */
+  url: string;
+  status: number;
+  contentType: string | null;
+  bytes: Buffer;
+}
+
+/** A fetch failure; `permanent` ones (404, wrong content type) are not worth retrying. */
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = "FetchError";
+  }
+}
+
+const USER_AGENT = "Parallax/0.1 (+https://github.com/parallax-news; self-hosted news reader)";
+const ACCEPTED_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i;
+
+async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, url: string): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new FetchError(`too large: ${url} is over ${maxBytes} bytes`, true);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** GET with a hard deadline, a byte cap, a redirect cap and a content-type check. */
+export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<FetchedPage> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let url = startUrl;
+  for (let hop = 0; ; hop++) {
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(url, {
+        method: "GET",
+        signal,
+        headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1" },
+        headersTimeout: limits.timeoutMs,
+        bodyTimeout: limits.timeoutMs,
+      });
+    } catch (error) {
+      const reason = signal.aborted ? `timed out after ${limits.timeoutMs} ms` : describeNetworkError(error);
+      throw new FetchError(`could not fetch ${url}: ${reason}`, false);
+    }
+    const { statusCode, headers, body } = response;
+    const location = headers.location;
+    if (statusCode >= 300 && statusCode < 400 && location) {
+      await body.dump();
+      if (hop >= limits.maxRedirects) throw new FetchError(`too many redirects (over ${limits.maxRedirects})`, true);
+      url = new URL(String(location), url).toString();
+      continue;
+    }
+    if (statusCode >= 400) {
+      await body.dump();
+      const permanent = statusCode !== 408 && statusCode !== 429 && statusCode < 500;
+      throw new FetchError(`${url} answered HTTP ${statusCode}`, permanent);
+    }
+    const contentType = headerValue(headers["content-type"]);
+    if (contentType && !ACCEPTED_TYPES.test(contentType)) {
+      await body.dump();
+      throw new FetchError(`unsupported content (${contentType.split(";")[0]!.trim()}) at ${url}`, true);
+    }
+    const declared = Number(headerValue(headers["content-length"]) ?? Number.NaN);
+    if (declared > limits.maxBytes) {
+      await body.dump();
+      throw new FetchError(`too large: ${url} is ${declared} bytes (limit ${limits.maxBytes})`, true);
+    }
+    try {
+      const bytes = await readCapped(body, limits.maxBytes, url);
+      return { url, status: statusCode, contentType, bytes };
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      throw new FetchError(`could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`, false);
+    }
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? (value[0] ?? null) : value;
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  switch (code) {
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ENOTFOUND":
+      return "host not found";
+    case "ECONNRESET":
+      return "connection reset";
+    case "UND_ERR_HEADERS_TIMEOUT":
+    case "UND_ERR_BODY_TIMEOUT":
+      return "timed out";
+    default:
+      return error.message;
+  }
+}

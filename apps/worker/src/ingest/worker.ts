@@ -1,0 +1,55 @@
+import { type Database, setArticleStatus } from "@parallax/db";
+import { INGEST_QUEUE, type IngestJob, type QueueSettings, zIngestJob } from "@parallax/queue";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import type { FetchLimits } from "./fetch-page";
+import { type IngestOutcome, PermanentError, processArticle } from "./process";
+
+export interface IngestWorkerOptions extends QueueSettings {
+  db: Database;
+  concurrency: number;
+  fetchLimits: FetchLimits;
+  log: (line: string) => void;
+}
+
+export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJob, IngestOutcome> {
+  const { db, log } = options;
+  const worker = new Worker<IngestJob, IngestOutcome>(
+    INGEST_QUEUE,
+    async (job: Job<IngestJob, IngestOutcome>) => {
+      const parsed = zIngestJob.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
+      const { articleId } = parsed.data;
+      try {
+        return await processArticle(articleId, {
+          db,
+          fetchLimits: options.fetchLimits,
+          report: (progress) => job.updateProgress(progress),
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const permanent = error instanceof PermanentError;
+        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        if (permanent || lastAttempt) {
+          // Record the reason first: if this write fails too, the job retries and the reconciler has a record.
+          await setArticleStatus(db, articleId, "failed", message);
+          log(`article ${articleId} failed: ${message}`);
+        } else {
+          // Best effort: the job retries whether or not this note reaches the database.
+          await setArticleStatus(db, articleId, "queued", `attempt ${job.attemptsMade + 1} failed: ${message}`).catch(
+            () => {},
+          );
+        }
+        throw permanent ? new UnrecoverableError(message) : error;
+      }
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      // A killed worker's job is handed to another after this long without a lock renewal.
+      lockDuration: 30_000,
+    },
+  );
+  worker.on("error", (error) => log(`ingest worker error: ${error.message}`));
+  return worker;
+}

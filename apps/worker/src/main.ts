@@ -1,0 +1,39 @@
+import { closeDatabase, createDatabase } from "@parallax/db";
+import { runMigrations } from "@parallax/db/migrate";
+import { readEnv } from "./env";
+import { startWorkers } from "./index";
+
+const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+
+async function main() {
+  const env = readEnv();
+  await runMigrations(env.DATABASE_URL);
+  const db = createDatabase(env.DATABASE_URL, { max: env.INGEST_CONCURRENCY + 2 });
+  const workers = await startWorkers({
+    db,
+    redisUrl: env.REDIS_URL,
+    prefix: env.QUEUE_PREFIX,
+    concurrency: env.INGEST_CONCURRENCY,
+    fetchLimits: { timeoutMs: env.FETCH_TIMEOUT_MS, maxBytes: env.FETCH_MAX_BYTES, maxRedirects: env.FETCH_MAX_REDIRECTS },
+    log,
+  });
+  log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing active jobs`);
+    await workers.close();
+    await closeDatabase(db);
+    log("worker stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

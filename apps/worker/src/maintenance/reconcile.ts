@@ -1,0 +1,37 @@
+import { type Database, listUnfinishedArticleIds, setArticleStatus } from "@parallax/db";
+import { enqueueIngest, type IngestJob } from "@parallax/queue";
+import type { Queue } from "bullmq";
+
+export interface ReconcileReport {
+  checked: number;
+  enqueued: number;
+  failed: number;
+}
+
+/**
+ * Makes the queue agree with the database, which is the source of truth: every article still `queued` or
+ * `processing` must have a live job. Jobs vanish when Redis loses its data or a job's record is trimmed.
+ */
+export async function reconcile(db: Database, queue: Queue<IngestJob>): Promise<ReconcileReport> {
+  const ids = await listUnfinishedArticleIds(db);
+  const report: ReconcileReport = { checked: ids.length, enqueued: 0, failed: 0 };
+  for (const id of ids) {
+    const job = await queue.getJob(id);
+    if (!job) {
+      await enqueueIngest(queue, id);
+      report.enqueued++;
+      continue;
+    }
+    const state = await job.getState();
+    if (state === "failed") {
+      // The job gave up but could not record why (the database was away at that moment).
+      await setArticleStatus(db, id, "failed", job.failedReason || "processing failed");
+      report.failed++;
+    } else if (state === "completed" || state === "unknown") {
+      await job.remove().catch(() => {});
+      await enqueueIngest(queue, id);
+      report.enqueued++;
+    }
+  }
+  return report;
+}

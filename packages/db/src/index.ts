@@ -1,0 +1,4 @@
+export * from "./client";
+export * from "./queries/articles";
+export * from "./queries/pipeline";
+export * from "./queries/submit";

@@ -1,0 +1,120 @@
+import type { Article, ArticleStatus, ArticleSummary, Paragraph } from "@parallax/core";
+import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { articles, paragraphs, sources } from "../schema/index";
+
+const summaryColumns = {
+  id: articles.id,
+  url: articles.url,
+  canonicalUrl: articles.canonicalUrl,
+  title: articles.title,
+  titleSource: articles.titleSource,
+  byline: articles.byline,
+  publishedAt: articles.publishedAt,
+  language: articles.language,
+  contentHash: articles.contentHash,
+  status: articles.status,
+  error: articles.error,
+  duplicateOf: articles.duplicateOf,
+  createdAt: articles.createdAt,
+  updatedAt: articles.updatedAt,
+  sourceName: sources.name,
+  sourceDomain: sources.domain,
+  sourceCountry: sources.country,
+  sourceLanguage: sources.language,
+  paragraphCount: sql<number>`(select count(*)::int from ${paragraphs} where ${paragraphs.articleId} = ${articles.id})`,
+};
+
+function selectSummaries(db: Database) {
+  return db.select(summaryColumns).from(articles).leftJoin(sources, eq(sources.id, articles.sourceId));
+}
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    url: row.url,
+    canonicalUrl: row.canonicalUrl,
+    title: row.title,
+    titleSource: row.titleSource as ArticleSummary["titleSource"],
+    byline: row.byline,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    language: row.language,
+    source: row.sourceName
+      ? { name: row.sourceName, domain: row.sourceDomain, country: row.sourceCountry, language: row.sourceLanguage }
+      : null,
+    contentHash: row.contentHash,
+    status: row.status as ArticleStatus,
+    error: row.error,
+    duplicateOf: row.duplicateOf,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    paragraphCount: row.paragraphCount,
+  };
+}
+
+export interface ListArticlesOptions {
+  limit: number;
+  /** `createdAt` of the last row of the previous page (keyset pagination: stable while articles arrive). */
+  before?: string;
+}
+
+export async function listArticles(db: Database, options: ListArticlesOptions): Promise<ArticleSummary[]> {
+  const rows = await selectSummaries(db)
+    .where(options.before ? lt(articles.createdAt, new Date(options.before)) : undefined)
+    .orderBy(desc(articles.createdAt), desc(articles.id))
+    .limit(options.limit);
+  return rows.map(toSummary);
+}
+
+export async function getArticleSummary(db: Database, id: string): Promise<ArticleSummary | null> {
+  const [row] = await selectSummaries(db).where(eq(articles.id, id));
+  return row ? toSummary(row) : null;
+}
+
+export async function getArticle(db: Database, id: string): Promise<Article | null> {
+  const summary = await getArticleSummary(db, id);
+  if (!summary) return null;
+  const body = await db
+    .select({ n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
+    .from(paragraphs)
+    .where(eq(paragraphs.articleId, id))
+    .orderBy(asc(paragraphs.n));
+  const { paragraphCount: _count, ...rest } = summary;
+  return { ...rest, paragraphs: body as Paragraph[] };
+}
+
+export async function countArticlesByStatus(db: Database): Promise<Record<string, number>> {
+  const rows = await db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Articles the pipeline has not finished; the reconciler checks each one still has a job. */
+export async function listUnfinishedArticleIds(db: Database, limit = 10_000): Promise<string[]> {
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(inArray(articles.status, ["queued", "processing"]))
+    .orderBy(asc(articles.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export async function setArticleStatus(
+  db: Database,
+  id: string,
+  status: ArticleStatus,
+  error: string | null = null,
+): Promise<void> {
+  await db.update(articles).set({ status, error, updatedAt: new Date() }).where(eq(articles.id, id));
+}
+
+/** Puts a failed article back in the queue's hands; returns false when it was not failed. */
+export async function requeueFailedArticle(db: Database, id: string): Promise<boolean> {
+  const rows = await db
+    .update(articles)
+    .set({ status: "queued", error: null, updatedAt: new Date() })
+    .where(and(eq(articles.id, id), eq(articles.status, "failed")))
+    .returning({ id: articles.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,128 @@
+import { domainOf, type NormalizedArticle } from "@parallax/core";
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import type { Database } from "../client";
+import { articles, paragraphs, rawDocuments, sources } from "../schema/index";
+
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export interface SubmittedDocument {
+  articleId: string;
+  status: string;
+  kind: "url" | "html" | "text";
+  url: string | null;
+  body: string | null;
+  title: string | null;
+  sourceName: string | null;
+}
+
+/** What the worker needs to process an article: its submission as it arrived. */
+export async function loadSubmission(db: Database, articleId: string): Promise<SubmittedDocument | null> {
+  const [row] = await db
+    .select({
+      articleId: articles.id,
+      status: articles.status,
+      kind: rawDocuments.kind,
+      url: rawDocuments.url,
+      body: rawDocuments.body,
+      title: rawDocuments.title,
+      sourceName: rawDocuments.sourceName,
+    })
+    .from(articles)
+    .innerJoin(rawDocuments, and(eq(rawDocuments.articleId, articles.id), ne(rawDocuments.kind, "fetch")))
+    .where(eq(articles.id, articleId))
+    .orderBy(asc(rawDocuments.createdAt))
+    .limit(1);
+  return row ? { ...row, kind: row.kind as SubmittedDocument["kind"] } : null;
+}
+
+export interface FetchRecord {
+  url: string;
+  bytes: Buffer;
+  contentType: string | null;
+  httpStatus: number;
+}
+
+/** Keeps the downloaded bytes so the article can be rebuilt later without fetching again. */
+export async function recordFetch(db: Database, articleId: string, fetched: FetchRecord): Promise<void> {
+  await db.insert(rawDocuments).values({
+    articleId,
+    kind: "fetch",
+    url: fetched.url,
+    bytes: fetched.bytes,
+    contentType: fetched.contentType,
+    httpStatus: fetched.httpStatus,
+  });
+}
+
+async function upsertSource(tx: Transaction, name: string, domain: string | null): Promise<string> {
+  if (domain) {
+    const [row] = await tx
+      .insert(sources)
+      .values({ name, domain })
+      .onConflictDoUpdate({ target: sources.domain, set: { domain } })
+      .returning({ id: sources.id });
+    return row!.id;
+  }
+  const [existing] = await tx
+    .select({ id: sources.id })
+    .from(sources)
+    .where(and(eq(sources.name, name), isNull(sources.domain)));
+  if (existing) return existing.id;
+  const [row] = await tx.insert(sources).values({ name }).returning({ id: sources.id });
+  return row!.id;
+}
+
+export interface StoreResult {
+  status: "ready" | "duplicate";
+  duplicateOf: string | null;
+}
+
+/**
+ * Replaces the article's body with the normalizer's output and marks it ready, or `duplicate` of the first
+ * article with the same normalized text. Idempotent: a retried job rewrites the same rows.
+ */
+export async function storeNormalizedArticle(
+  db: Database,
+  articleId: string,
+  article: NormalizedArticle,
+  hints: { sourceName?: string | null } = {},
+): Promise<StoreResult> {
+  return db.transaction(async (tx) => {
+    const url = article.canonicalUrl ?? article.url;
+    const domain = url ? domainOf(url) : null;
+    const sourceName = hints.sourceName ?? article.siteName ?? domain;
+    const sourceId = sourceName ? await upsertSource(tx, sourceName, domain) : null;
+
+    const [first] = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.contentHash, article.contentHash), ne(articles.id, articleId), eq(articles.status, "ready")))
+      .orderBy(asc(articles.createdAt))
+      .limit(1);
+    const status = first ? "duplicate" : "ready";
+
+    await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
+    if (article.paragraphs.length > 0) {
+      await tx.insert(paragraphs).values(article.paragraphs.map((p) => ({ articleId, n: p.n, kind: p.kind, text: p.text })));
+    }
+    await tx
+      .update(articles)
+      .set({
+        canonicalUrl: article.canonicalUrl,
+        title: article.title,
+        titleSource: article.titleSource,
+        byline: article.byline,
+        publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
+        language: article.language,
+        siteName: article.siteName,
+        sourceId,
+        contentHash: article.contentHash,
+        status,
+        error: null,
+        duplicateOf: first?.id ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(articles.id, articleId));
+    return { status, duplicateOf: first?.id ?? null };
+  });
+}

@@ -1,0 +1,97 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { sources } from "./sources";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/**
+ * Every input exactly as it reached us: the submission itself, and for URLs each fetched body, so that any
+ * article can be rebuilt later by a better normalizer without fetching again.
+ */
+export const rawDocuments = pgTable(
+  "raw_documents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    articleId: uuid("article_id").references((): AnyPgColumn => articles.id, { onDelete: "cascade" }),
+    /** `url` | `html` | `text` as submitted; `fetch` for a page the worker downloaded. */
+    kind: text("kind").notNull(),
+    url: text("url"),
+    /** Pasted HTML or text; null for URL submissions and fetches. */
+    body: text("body"),
+    /** Fetched bytes before any charset decoding. */
+    bytes: bytea("bytes"),
+    contentType: text("content_type"),
+    httpStatus: integer("http_status"),
+    /** Caller-supplied extras of a text submission (title, sourceName). */
+    title: text("title"),
+    sourceName: text("source_name"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("raw_documents_article_idx").on(t.articleId),
+    check("raw_documents_kind_ck", sql`${t.kind} in ('url', 'html', 'text', 'fetch')`),
+  ],
+);
+
+export const articles = pgTable(
+  "articles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    url: text("url"),
+    /** The URL in comparable form; a second submission of the same page finds the first through it. */
+    urlKey: text("url_key"),
+    /** sha256 of a pasted document (whitespace folded): the same paste twice is one article. */
+    submissionHash: text("submission_hash"),
+    canonicalUrl: text("canonical_url"),
+    title: text("title"),
+    titleSource: text("title_source"),
+    byline: text("byline"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    language: text("language"),
+    siteName: text("site_name"),
+    sourceId: uuid("source_id").references(() => sources.id),
+    contentHash: text("content_hash"),
+    status: text("status").notNull().default("queued"),
+    error: text("error"),
+    duplicateOf: uuid("duplicate_of").references((): AnyPgColumn => articles.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("articles_url_key_uq").on(t.urlKey).where(sql`${t.urlKey} is not null`),
+    uniqueIndex("articles_submission_hash_uq").on(t.submissionHash).where(sql`${t.submissionHash} is not null`),
+    index("articles_content_hash_idx").on(t.contentHash),
+    index("articles_status_idx").on(t.status),
+    index("articles_created_idx").on(t.createdAt.desc()),
+    check("articles_status_ck", sql`${t.status} in ('queued', 'processing', 'ready', 'failed', 'duplicate')`),
+    check("articles_title_source_ck", sql`${t.titleSource} in ('explicit', 'derived')`),
+  ],
+);
+
+export const paragraphs = pgTable(
+  "paragraphs",
+  {
+    articleId: uuid("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.n] }),
+    check("paragraphs_n_ck", sql`${t.n} >= 1`),
+  ],
+);

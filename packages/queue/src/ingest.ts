@@ -1,0 +1,46 @@
+import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
+import { z } from "zod";
+
+export const INGEST_QUEUE = "ingest";
+
+export const zIngestJob = z.object({ articleId: z.uuid() });
+export type IngestJob = z.infer<typeof zIngestJob>;
+
+export const ingestStages = ["queued", "fetch", "normalize", "store", "done"] as const;
+export const zIngestProgress = z.object({
+  stage: z.enum(ingestStages),
+  /** 0–100 across the whole job, for a progress bar. */
+  percent: z.number().min(0).max(100),
+});
+export type IngestProgress = z.infer<typeof zIngestProgress>;
+
+export const ingestJobOptions: JobsOptions = {
+  attempts: 4,
+  // 2 s, 4 s, 8 s: long enough for a flaky site or a restarting database, short enough to follow on /submit.
+  backoff: { type: "exponential", delay: 2_000 },
+  removeOnComplete: { age: 24 * 3600, count: 5_000 },
+  removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
+};
+
+export interface QueueSettings {
+  connection: Redis;
+  /** Key prefix in Redis; tests use their own so runs never collide. */
+  prefix: string;
+}
+
+export function createIngestQueue(
+  { connection, prefix }: QueueSettings,
+  jobOptions: Partial<JobsOptions> = {},
+): Queue<IngestJob> {
+  return new Queue<IngestJob>(INGEST_QUEUE, {
+    connection,
+    prefix,
+    defaultJobOptions: { ...ingestJobOptions, ...jobOptions },
+  });
+}
+
+/** The article id is the job id, so one article never has two jobs in flight. */
+export async function enqueueIngest(queue: Queue<IngestJob>, articleId: string): Promise<void> {
+  await queue.add("ingest", zIngestJob.parse({ articleId }), { jobId: articleId });
+}
