@@ -23,11 +23,19 @@ const LOCAL_REDIS = "redis://127.0.0.1:6379";
 export default async function setup() {
   const started: RunningService[] = [];
   const pgUrl =
-    process.env.TEST_DATABASE_URL ?? ((await isPostgresReachable(LOCAL_POSTGRES, 2_000)) ? LOCAL_POSTGRES : undefined);
-  const postgres = await startPostgres({ ...(pgUrl ? { url: pgUrl } : {}), dataDir: path.join(root, ".parallax/test-postgres") });
+    process.env.TEST_DATABASE_URL ??
+    ((await isPostgresReachable(LOCAL_POSTGRES, 2_000)) ? LOCAL_POSTGRES : undefined);
+  const postgres = await startPostgres({
+    ...(pgUrl ? { url: pgUrl } : {}),
+    dataDir: path.join(root, ".parallax/test-postgres"),
+  });
   started.push(postgres);
-  const redisUrl = process.env.TEST_REDIS_URL ?? ((await isRedisReachable(LOCAL_REDIS, 2_000)) ? LOCAL_REDIS : undefined);
-  const redis = await startRedis({ ...(redisUrl ? { url: redisUrl } : {}), dataDir: path.join(root, ".parallax/test-redis") });
+  const redisUrl =
+    process.env.TEST_REDIS_URL ?? ((await isRedisReachable(LOCAL_REDIS, 2_000)) ? LOCAL_REDIS : undefined);
+  const redis = await startRedis({
+    ...(redisUrl ? { url: redisUrl } : {}),
+    dataDir: path.join(root, ".parallax/test-redis"),
+  });
   started.push(redis);
 
   const name = `parallax_test_${process.pid}_${randomBytes(3).toString("hex")}`;

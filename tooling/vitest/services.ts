@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 export function testServices() {
   const databaseUrl = process.env.PARALLAX_TEST_DATABASE_URL;
   const redisUrl = process.env.PARALLAX_TEST_REDIS_URL;
-  if (!databaseUrl || !redisUrl) throw new Error("integration tests need the services global setup (vitest.config.ts)");
+  if (!databaseUrl || !redisUrl)
+    throw new Error("integration tests need the services global setup (vitest.config.ts)");
   return { databaseUrl, redisUrl, prefix: `ptest-${randomBytes(4).toString("hex")}` };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 const zEnv = z.object({
-  PARALLAX_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).default("http://localhost:3000"),
+  PARALLAX_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s) URL" })
+    .default("http://localhost:3000"),
 });
 
 /** The CLI's only environment: where the running Parallax answers (for `ingest`). */

@@ -3,10 +3,18 @@ import { z } from "zod";
 const zEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default("parallax"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default("parallax"),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
-  FETCH_MAX_BYTES: z.coerce.number().int().min(1_024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  FETCH_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;

@@ -36,12 +36,19 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const ingestQueue = createIngestQueue(settings);
   const maintenanceQueue = createMaintenanceQueue(settings);
 
-  const ingest = createIngestWorker({ ...settings, db: config.db, concurrency: config.concurrency, fetchLimits: config.fetchLimits, log });
+  const ingest = createIngestWorker({
+    ...settings,
+    db: config.db,
+    concurrency: config.concurrency,
+    fetchLimits: config.fetchLimits,
+    log,
+  });
   const maintenance = createMaintenanceWorker({ ...settings, db: config.db, ingestQueue, log });
 
   await scheduleReconciler(maintenanceQueue);
   const first = await reconcile(config.db, ingestQueue);
-  if (first.enqueued || first.failed) log(`reconciler at start: ${first.enqueued} re-enqueued, ${first.failed} marked failed`);
+  if (first.enqueued || first.failed)
+    log(`reconciler at start: ${first.enqueued} re-enqueued, ${first.failed} marked failed`);
 
   return {
     ingestQueue,

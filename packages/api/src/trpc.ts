@@ -19,7 +19,10 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...shape.data,
         // Field-level problems for forms; never a stack trace.
-        issues: error.cause instanceof ZodError ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) : null,
+        issues:
+          error.cause instanceof ZodError
+            ? error.cause.issues.map((i) => ({ path: i.path.join("."), message: i.message }))
+            : null,
         stack: undefined,
       },
     };

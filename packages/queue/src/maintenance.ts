@@ -15,5 +15,9 @@ export function createMaintenanceQueue({ connection, prefix }: QueueSettings): Q
 }
 
 export async function scheduleReconciler(queue: Queue): Promise<void> {
-  await queue.upsertJobScheduler(RECONCILE_SCHEDULER, { every: RECONCILE_EVERY_MS }, { name: "reconcile", data: {} });
+  await queue.upsertJobScheduler(
+    RECONCILE_SCHEDULER,
+    { every: RECONCILE_EVERY_MS },
+    { name: "reconcile", data: {} },
+  );
 }

@@ -28,7 +28,9 @@ async function callApi(base: string, path: string, init?: RequestInit): Promise<
   try {
     response = await fetch(new URL(path, base), { ...init, signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    throw new Error(`Parallax is not answering at ${base} (${(error as Error).message}); start it with pnpm start or set PARALLAX_URL`);
+    throw new Error(
+      `Parallax is not answering at ${base} (${(error as Error).message}); start it with pnpm start or set PARALLAX_URL`,
+    );
   }
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) throw new Error(String(body.error ?? `HTTP ${response.status}`));
@@ -63,7 +65,13 @@ async function ingestOne(base: string, input: string, options: z.infer<typeof zO
       status = String(progress.status);
       error = (progress.error as string | null) ?? null;
     }
-    return { input, id, status, error: status === "failed" ? error : null, url: new URL(`/articles/${id}`, base).toString() };
+    return {
+      input,
+      id,
+      status,
+      error: status === "failed" ? error : null,
+      url: new URL(`/articles/${id}`, base).toString(),
+    };
   } catch (error) {
     return { input, id: null, status: "error", error: (error as Error).message, url: null };
   }
@@ -86,7 +94,9 @@ async function mapLimited<T, R>(items: T[], limit: number, worker: (item: T) => 
 export function registerIngest(program: Command): void {
   program
     .command("ingest")
-    .description("submit files (HTML or text, - for stdin) or URLs to a running Parallax and follow them until ready")
+    .description(
+      "submit files (HTML or text, - for stdin) or URLs to a running Parallax and follow them until ready",
+    )
     .argument("<inputs...>", "files or http(s) URLs")
     .option("--api <url>", "where Parallax answers (default $PARALLAX_URL or http://localhost:3000)")
     .option("--title <title>", "title for pasted text files")
@@ -96,7 +106,10 @@ export function registerIngest(program: Command): void {
     .action(async (inputs: string[], raw: unknown) => {
       const options = zOptions.parse(raw);
       const base = options.api ?? readEnv().PARALLAX_URL;
-      const bar = options.json || !process.stderr.isTTY ? null : new SingleBar({ format: "ingest [{bar}] {value}/{total} {last}", stream: process.stderr });
+      const bar =
+        options.json || !process.stderr.isTTY
+          ? null
+          : new SingleBar({ format: "ingest [{bar}] {value}/{total} {last}", stream: process.stderr });
       bar?.start(inputs.length, 0, { last: "" });
       const outcomes = await mapLimited(inputs, 4, async (input) => {
         const outcome = await ingestOne(base, input, options);
@@ -106,7 +119,10 @@ export function registerIngest(program: Command): void {
       bar?.stop();
       for (const outcome of outcomes) {
         if (options.json) process.stdout.write(`${JSON.stringify(outcome)}\n`);
-        else process.stdout.write(`${outcome.input}\t${outcome.status}\t${outcome.error ?? outcome.url ?? ""}\n`);
+        else
+          process.stdout.write(
+            `${outcome.input}\t${outcome.status}\t${outcome.error ?? outcome.url ?? ""}\n`,
+          );
       }
       if (outcomes.some((o) => o.status === "failed" || o.status === "error")) process.exitCode = 1;
     });

@@ -49,7 +49,10 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
       response = await request(url, {
         method: "GET",
         signal,
-        headers: { "user-agent": USER_AGENT, accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1" },
+        headers: {
+          "user-agent": USER_AGENT,
+          accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
+        },
         headersTimeout: limits.timeoutMs,
         bodyTimeout: limits.timeoutMs,
       });
@@ -61,7 +64,8 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
     const location = headers.location;
     if (statusCode >= 300 && statusCode < 400 && location) {
       await body.dump();
-      if (hop >= limits.maxRedirects) throw new FetchError(`too many redirects (over ${limits.maxRedirects})`, true);
+      if (hop >= limits.maxRedirects)
+        throw new FetchError(`too many redirects (over ${limits.maxRedirects})`, true);
       url = new URL(String(location), url).toString();
       continue;
     }
@@ -85,7 +89,10 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
       return { url, status: statusCode, contentType, bytes };
     } catch (error) {
       if (error instanceof FetchError) throw error;
-      throw new FetchError(`could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`, false);
+      throw new FetchError(
+        `could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`,
+        false,
+      );
     }
   }
 }

@@ -3,13 +3,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createCaller } from "@parallax/api";
 import { closeDatabase, createDatabase, type Database, getArticle } from "@parallax/db";
-import { createIngestQueue, createRedis, enqueueIngest, type IngestJob, type Redis } from "@parallax/queue";
+import { createIngestQueue, createRedis, type IngestJob, type Redis } from "@parallax/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../../tooling/vitest/services";
 import { type RunningWorkers, reconcile, startWorkers } from "../index";
 
-const seed = (name: string) => readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
+const seed = (name: string) =>
+  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Harbour reopens after storm | Coast Gazette</title>
 <meta property="og:site_name" content="Coast Gazette"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -32,7 +33,8 @@ async function waitForFinal(id: string, timeoutMs = 30_000) {
   for (;;) {
     const article = await getArticle(db, id);
     if (article && ["ready", "failed", "duplicate"].includes(article.status)) return article;
-    if (Date.now() > deadline) throw new Error(`article ${id} still ${article?.status} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`article ${id} still ${article?.status} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -54,7 +56,10 @@ beforeAll(async () => {
   db = createDatabase(services.databaseUrl);
   redis = createRedis(services.redisUrl, "producer");
   // Short backoff so a transient failure exhausts its attempts within the test.
-  queue = createIngestQueue({ connection: redis, prefix: services.prefix }, { backoff: { type: "fixed", delay: 50 } });
+  queue = createIngestQueue(
+    { connection: redis, prefix: services.prefix },
+    { backoff: { type: "fixed", delay: 50 } },
+  );
 });
 
 afterAll(async () => {
@@ -117,10 +122,10 @@ describe("ingest pipeline on real Postgres and Redis", () => {
     const byUrlAgain = await api().article.submit({ url: `${origin}/harbour.html#comments` });
     expect(byUrlAgain).toMatchObject({ articleId: byUrl.articleId, created: false });
 
-    const rows = await db.$client.query("select count(*)::int as n from articles where url_key = $1 or id = $2", [
-      `${origin}/harbour.html`,
-      first.articleId,
-    ]);
+    const rows = await db.$client.query(
+      "select count(*)::int as n from articles where url_key = $1 or id = $2",
+      [`${origin}/harbour.html`, first.articleId],
+    );
     expect(rows.rows[0].n).toBe(2);
     const jobs = await queue.getJobs(["waiting", "active", "completed", "delayed", "failed"]);
     expect(jobs.filter((j) => j.id === byUrl.articleId)).toHaveLength(1);
@@ -132,9 +137,10 @@ describe("ingest pipeline on real Postgres and Redis", () => {
     expect(article.status).toBe("ready");
     expect(article.paragraphs.map((p) => p.text).join(" ")).toContain("breakwater");
     expect(article.paragraphs.map((p) => p.text).join(" ")).not.toContain("Home");
-    const raw = await db.$client.query("select kind, http_status from raw_documents where article_id = $1 order by created_at", [
-      submitted.articleId,
-    ]);
+    const raw = await db.$client.query(
+      "select kind, http_status from raw_documents where article_id = $1 order by created_at",
+      [submitted.articleId],
+    );
     expect(raw.rows.map((r) => r.kind)).toEqual(["url", "fetch"]);
   });
 

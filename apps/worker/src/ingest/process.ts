@@ -1,7 +1,18 @@
-import { detectBinary, NormalizeError, type NormalizeInput, normalize } from "@parallax/core/normalize";
-import { type Database, loadSubmission, recordFetch, setArticleStatus, storeNormalizedArticle } from "@parallax/db";
+import {
+  decodeHtmlBytes,
+  detectBinary,
+  NormalizeError,
+  type NormalizeInput,
+  normalize,
+} from "@parallax/core/normalize";
+import {
+  type Database,
+  loadSubmission,
+  recordFetch,
+  setArticleStatus,
+  storeNormalizedArticle,
+} from "@parallax/db";
 import type { IngestProgress } from "@parallax/queue";
-import { decodePage } from "./decode";
 import { FetchError, type FetchLimits, fetchPage } from "./fetch-page";
 
 /** A failure that retrying cannot fix; the worker fails the job at once with this message. */
@@ -15,7 +26,9 @@ export interface IngestDeps {
   report: (progress: IngestProgress) => Promise<void>;
 }
 
-export type IngestOutcome = { status: "ready" | "duplicate"; duplicateOf: string | null } | { status: "skipped" };
+export type IngestOutcome =
+  | { status: "ready" | "duplicate"; duplicateOf: string | null }
+  | { status: "skipped" };
 
 /** Fetch (for URLs), normalize, store. Safe to run twice for one article: the store step replaces, never adds. */
 export async function processArticle(articleId: string, deps: IngestDeps): Promise<IngestOutcome> {
@@ -36,7 +49,7 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
     });
     const binary = detectBinary(page.bytes);
     if (binary) throw new PermanentError(`unsupported content (${binary}) at ${page.url}`);
-    const text = decodePage(page.bytes, page.contentType);
+    const text = decodeHtmlBytes(page.bytes, page.contentType);
     input = /^text\/plain/i.test(page.contentType ?? "")
       ? { kind: "text", text, url: page.url }
       : { kind: "html", html: text, url: page.url };
@@ -62,7 +75,9 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   }
 
   await deps.report({ stage: "store", percent: 80 });
-  const stored = await storeNormalizedArticle(deps.db, articleId, normalized, { sourceName: submission.sourceName });
+  const stored = await storeNormalizedArticle(deps.db, articleId, normalized, {
+    sourceName: submission.sourceName,
+  });
   await deps.report({ stage: "done", percent: 100 });
   return stored;
 }

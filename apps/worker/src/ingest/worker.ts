@@ -17,7 +17,8 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
     INGEST_QUEUE,
     async (job: Job<IngestJob, IngestOutcome>) => {
       const parsed = zIngestJob.safeParse(job.data);
-      if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
       const { articleId } = parsed.data;
       try {
         return await processArticle(articleId, {
@@ -35,9 +36,12 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
           log(`article ${articleId} failed: ${message}`);
         } else {
           // Best effort: the job retries whether or not this note reaches the database.
-          await setArticleStatus(db, articleId, "queued", `attempt ${job.attemptsMade + 1} failed: ${message}`).catch(
-            () => {},
-          );
+          await setArticleStatus(
+            db,
+            articleId,
+            "queued",
+            `attempt ${job.attemptsMade + 1} failed: ${message}`,
+          ).catch(() => {});
         }
         throw permanent ? new UnrecoverableError(message) : error;
       }

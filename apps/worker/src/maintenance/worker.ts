@@ -11,7 +11,9 @@ export function createMaintenanceWorker(
     async () => {
       const report = await reconcile(options.db, options.ingestQueue);
       if (report.enqueued || report.failed) {
-        options.log(`reconciler: ${report.enqueued} re-enqueued, ${report.failed} marked failed of ${report.checked}`);
+        options.log(
+          `reconciler: ${report.enqueued} re-enqueued, ${report.failed} marked failed of ${report.checked}`,
+        );
       }
       return report;
     },

@@ -24,10 +24,18 @@ export const articleRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => submitArticle(ctx, input)),
 
   list: publicProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(100).default(50), cursor: z.iso.datetime({ offset: true }).nullish() }))
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(100).default(50),
+        cursor: z.iso.datetime({ offset: true }).nullish(),
+      }),
+    )
     .output(z.object({ items: z.array(zArticleSummary), nextCursor: z.string().nullable() }))
     .query(async ({ ctx, input }) => {
-      const items = await listArticles(ctx.db, { limit: input.limit, ...(input.cursor ? { before: input.cursor } : {}) });
+      const items = await listArticles(ctx.db, {
+        limit: input.limit,
+        ...(input.cursor ? { before: input.cursor } : {}),
+      });
       const last = items.at(-1);
       return { items, nextCursor: items.length === input.limit && last ? last.createdAt : null };
     }),

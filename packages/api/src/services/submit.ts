@@ -17,7 +17,11 @@ export async function submitArticle(ctx: Context, request: IngestRequest): Promi
   const stored = await storeSubmission(ctx.db, request);
   let status = stored.status;
   let needsJob = stored.created;
-  if (!stored.created && stored.status === "failed" && (await requeueFailedArticle(ctx.db, stored.articleId))) {
+  if (
+    !stored.created &&
+    stored.status === "failed" &&
+    (await requeueFailedArticle(ctx.db, stored.articleId))
+  ) {
     // Submitting a failed article again is how a person asks for another try.
     status = "queued";
     needsJob = true;

@@ -1,5 +1,6 @@
 /** Query parameters that only say how a reader arrived, never which page it is. */
-const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|cmpid|ncid|ito|spm)$/i;
+const TRACKING_PARAM =
+  /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|cmpid|ncid|ito|spm)$/i;
 
 /**
  * The URL in the form we compare and store: lower-cased host without default port, no fragment, no tracking

@@ -41,7 +41,12 @@ function toSummary(row: SummaryRow): ArticleSummary {
     publishedAt: row.publishedAt?.toISOString() ?? null,
     language: row.language,
     source: row.sourceName
-      ? { name: row.sourceName, domain: row.sourceDomain, country: row.sourceCountry, language: row.sourceLanguage }
+      ? {
+          name: row.sourceName,
+          domain: row.sourceDomain,
+          country: row.sourceCountry,
+          language: row.sourceLanguage,
+        }
       : null,
     contentHash: row.contentHash,
     status: row.status as ArticleStatus,
@@ -85,7 +90,10 @@ export async function getArticle(db: Database, id: string): Promise<Article | nu
 }
 
 export async function countArticlesByStatus(db: Database): Promise<Record<string, number>> {
-  const rows = await db.select({ status: articles.status, n: count() }).from(articles).groupBy(articles.status);
+  const rows = await db
+    .select({ status: articles.status, n: count() })
+    .from(articles)
+    .groupBy(articles.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

@@ -96,14 +96,22 @@ export async function storeNormalizedArticle(
     const [first] = await tx
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.contentHash, article.contentHash), ne(articles.id, articleId), eq(articles.status, "ready")))
+      .where(
+        and(
+          eq(articles.contentHash, article.contentHash),
+          ne(articles.id, articleId),
+          eq(articles.status, "ready"),
+        ),
+      )
       .orderBy(asc(articles.createdAt))
       .limit(1);
     const status = first ? "duplicate" : "ready";
 
     await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
     if (article.paragraphs.length > 0) {
-      await tx.insert(paragraphs).values(article.paragraphs.map((p) => ({ articleId, n: p.n, kind: p.kind, text: p.text })));
+      await tx
+        .insert(paragraphs)
+        .values(article.paragraphs.map((p) => ({ articleId, n: p.n, kind: p.kind, text: p.text })));
     }
     await tx
       .update(articles)

@@ -13,7 +13,9 @@ export interface Submission {
 
 /** Whitespace differences alone do not make a second document. */
 function submissionHash(kind: string, body: string): string {
-  return createHash("sha256").update(`${kind}\n${body.replace(/\s+/g, " ").trim()}`).digest("hex");
+  return createHash("sha256")
+    .update(`${kind}\n${body.replace(/\s+/g, " ").trim()}`)
+    .digest("hex");
 }
 
 /**
@@ -30,7 +32,12 @@ export async function storeSubmission(db: Database, request: IngestRequest): Pro
   return db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(articles)
-      .values({ url, urlKey, submissionHash: hash, title: "title" in request ? (request.title ?? null) : null })
+      .values({
+        url,
+        urlKey,
+        submissionHash: hash,
+        title: "title" in request ? (request.title ?? null) : null,
+      })
       .onConflictDoNothing()
       .returning({ id: articles.id, status: articles.status });
     if (inserted) {
@@ -44,13 +51,17 @@ export async function storeSubmission(db: Database, request: IngestRequest): Pro
       });
       return { articleId: inserted.id, status: inserted.status, created: true };
     }
-    const match = [urlKey ? eq(articles.urlKey, urlKey) : undefined, hash ? eq(articles.submissionHash, hash) : undefined];
+    const match = [
+      urlKey ? eq(articles.urlKey, urlKey) : undefined,
+      hash ? eq(articles.submissionHash, hash) : undefined,
+    ];
     const [existing] = await tx
       .select({ id: articles.id, status: articles.status })
       .from(articles)
       .where(or(...match.filter((m) => m !== undefined)))
       .limit(1);
-    if (!existing) throw new Error("submission conflicted with an article that no longer exists; submit again");
+    if (!existing)
+      throw new Error("submission conflicted with an article that no longer exists; submit again");
     return { articleId: existing.id, status: existing.status, created: false };
   });
 }

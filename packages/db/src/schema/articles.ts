@@ -71,7 +71,9 @@ export const articles = pgTable(
   },
   (t) => [
     uniqueIndex("articles_url_key_uq").on(t.urlKey).where(sql`${t.urlKey} is not null`),
-    uniqueIndex("articles_submission_hash_uq").on(t.submissionHash).where(sql`${t.submissionHash} is not null`),
+    uniqueIndex("articles_submission_hash_uq")
+      .on(t.submissionHash)
+      .where(sql`${t.submissionHash} is not null`),
     index("articles_content_hash_idx").on(t.contentHash),
     index("articles_status_idx").on(t.status),
     index("articles_created_idx").on(t.createdAt.desc()),
@@ -90,8 +92,5 @@ export const paragraphs = pgTable(
     kind: text("kind").notNull(),
     text: text("text").notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.n] }),
-    check("paragraphs_n_ck", sql`${t.n} >= 1`),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.n] }), check("paragraphs_n_ck", sql`${t.n} >= 1`)],
 );

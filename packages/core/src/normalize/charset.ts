@@ -1,8 +1,10 @@
 /** Charset named by the HTTP header, else by a <meta> in the first 4 KB, else UTF-8 (with a BOM honoured). */
-export function decodePage(bytes: Buffer, contentType: string | null): string {
+export function decodeHtmlBytes(bytes: Uint8Array, contentType: string | null): string {
   const declared =
-    charsetOf(contentType) ?? charsetOf(metaCharset(bytes.subarray(0, 4096).toString("latin1")) ?? null);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+    charsetOf(contentType) ??
+    charsetOf(metaCharset(new TextDecoder("latin1").decode(bytes.subarray(0, 4096))) ?? null);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if (declared) {
     try {
       return new TextDecoder(declared).decode(bytes);

@@ -1,0 +1,47 @@
+import { createCaller } from "@parallax/api";
+import { zIngestRequest } from "@parallax/core";
+import { createContext, log } from "~/server/context";
+import { describeError } from "~/server/errors";
+import { jsonError, jsonReply, readJsonBody } from "~/server/http";
+import { explainIngestIssues } from "~/server/ingest-issues";
+
+/**
+ * Submit an article: `{url}`, `{html, url?}` or `{text, title?, url?, sourceName?}`. 202 when it is new and
+ * queued, 200 when Parallax already holds the same URL or document; the body has the article's id either way.
+ */
+export async function POST(request: Request) {
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  const parsed = zIngestRequest.safeParse(body.value);
+  if (!parsed.success) return Response.json(explainIngestIssues(body.value), { status: 400 });
+  try {
+    const caller = createCaller(await createContext());
+    const result = await caller.article.submit(parsed.data);
+    return Response.json(
+      {
+        id: result.articleId,
+        status: result.status,
+        created: result.created,
+        url: `/articles/${result.articleId}`,
+      },
+      { status: result.created ? 202 : 200 },
+    );
+  } catch (error) {
+    return jsonReply(describeError(error, log));
+  }
+}
+
+/** Newest first; `?limit=` (1–100, default 50) and `?cursor=` (the previous page's `nextCursor`). */
+export async function GET(request: Request) {
+  const params = new URL(request.url).searchParams;
+  const limitParam = params.get("limit");
+  const limit = limitParam === null ? undefined : Number(limitParam);
+  if (limit !== undefined && !Number.isInteger(limit)) return jsonError(400, "limit must be a whole number");
+  const cursor = params.get("cursor");
+  try {
+    const caller = createCaller(await createContext());
+    return Response.json(await caller.article.list({ ...(limit !== undefined ? { limit } : {}), cursor }));
+  } catch (error) {
+    return jsonReply(describeError(error, log));
+  }
+}

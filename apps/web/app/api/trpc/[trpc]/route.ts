@@ -1,0 +1,27 @@
+import { appRouter } from "@parallax/api";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { createContext, log } from "~/server/context";
+import { isUnavailable, UNAVAILABLE_MESSAGE } from "~/server/errors";
+
+function handler(request: Request) {
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext,
+    onError({ error, path }) {
+      if (error.code !== "INTERNAL_SERVER_ERROR") return;
+      const unavailable = isUnavailable(error);
+      if (!unavailable) log(`tRPC ${path ?? "?"} failed: ${error.cause?.stack ?? error.message}`);
+      // onError runs before the error is shaped for the client: a driver message (Drizzle's includes the SQL)
+      // stays in the log, and the client gets a sentence.
+      error.message = unavailable ? UNAVAILABLE_MESSAGE : "internal error";
+    },
+    responseMeta({ errors }) {
+      // A database or Redis outage is temporary: say so, so clients and proxies know to try again.
+      return errors.length > 0 && errors.every((error) => isUnavailable(error)) ? { status: 503 } : {};
+    },
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,34 @@
+import "@parallax/ui/styles.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { AppHeader } from "~/components/site-header";
+import { TRPCReactProvider } from "~/trpc/react";
+
+export const metadata: Metadata = {
+  title: { default: "Parallax", template: "%s · Parallax" },
+  description: "Self-hosted news intelligence: read articles side by side, cite them by paragraph.",
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  colorScheme: "light dark",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>
+          <AppHeader />
+          <main id="main" tabIndex={-1} className="page">
+            {children}
+          </main>
+          <footer className="site-footer">
+            <p>Parallax: self-hosted news intelligence.</p>
+          </footer>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const zEnv = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "may contain only letters, digits, '-' and '_'")
+    .default("parallax"),
+});
+export type WebEnv = z.infer<typeof zEnv>;
+
+/** The server cannot run with this configuration; the message names the variables to fix. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): WebEnv {
+  const parsed = zEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".");
+      return source[name] === undefined || source[name] === ""
+        ? `${name} is not set`
+        : `${name} ${issue.message}`;
+    });
+    throw new ConfigError(`web configuration: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+let cached: WebEnv | undefined;
+
+/**
+ * Read on first use, not at import: `next build` loads every route module without a database in sight,
+ * and only a request needs one.
+ */
+export function serverEnv(): WebEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import type { Context } from "@parallax/api";
+import { createDatabase, type Database } from "@parallax/db";
+import { createIngestQueue, createRedis, type Redis } from "@parallax/queue";
+import { serverEnv } from "../env";
+
+interface Services {
+  db: Database;
+  redis: Redis;
+  ingestQueue: Context["ingestQueue"];
+  /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
+  redisWarm: Promise<void>;
+}
+
+// Cached on globalThis: dev hot reload re-evaluates modules, and each evaluation would otherwise open new pools.
+const holder = globalThis as typeof globalThis & { __parallaxServices?: Services };
+
+/** One database pool and one producer Redis connection per server process, made on first use. */
+export function services(): Services {
+  if (!holder.__parallaxServices) {
+    const env = serverEnv();
+    const redis = createRedis(env.REDIS_URL, "producer");
+    const ingestQueue = createIngestQueue({ connection: redis, prefix: env.QUEUE_PREFIX });
+    // Without a listener BullMQ prints every failed reconnect; one line a minute is enough to say Redis is away.
+    let lastReport = 0;
+    ingestQueue.on("error", (error) => {
+      if (Date.now() - lastReport < 60_000) return;
+      lastReport = Date.now();
+      log(`queue connection: ${error.message} (submissions are stored and enqueued once Redis is back)`);
+    });
+    holder.__parallaxServices = {
+      db: createDatabase(env.DATABASE_URL),
+      redis,
+      ingestQueue,
+      redisWarm: redisReady(redis, 1_500),
+    };
+  }
+  return holder.__parallaxServices;
+}
+
+/**
+ * The producer connection refuses commands until it is connected (no offline queue), so the first requests
+ * after start wait briefly for it; otherwise their jobs would wait for the reconciler. While Redis is down
+ * later, requests do not wait: submissions are stored and the reconciler enqueues them.
+ */
+async function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === "ready" || redis.status === "end") return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once("ready", done);
+  });
+}
+
+export function log(line: string): void {
+  console.log(`[parallax] ${line}`);
+}
+
+/**
+ * Stands in for the queue while Redis is not connected. A BullMQ queue whose connection has never been ready
+ * waits for it indefinitely, which would hang submissions; failing at once lets `submitArticle` leave the job
+ * to the reconciler and `articleProgress` answer from Postgres alone.
+ */
+const offlineQueue = new Proxy(
+  {},
+  {
+    get: (_target, property) =>
+      property === "then" ? undefined : () => Promise.reject(new Error("Redis is not connected")),
+  },
+) as Context["ingestQueue"];
+
+export async function createContext(): Promise<Context> {
+  const { db, redis, ingestQueue, redisWarm } = services();
+  await redisWarm;
+  return { db, ingestQueue: redis.status === "ready" ? ingestQueue : offlineQueue, log };
+}

@@ -1,0 +1,8 @@
+export { ArticleBody, paragraphAnchor } from "./article-body";
+export { ArticleHeader, languageName } from "./article-header";
+export { ArticleList, ArticleListItem, articleHref } from "./article-list";
+export { formatCount, formatDate, formatDateTime, hostOf, UNTITLED } from "./format";
+export type { LinkComponent } from "./link";
+export { ProgressBar, type ProgressBarProps } from "./progress-bar";
+export { defaultNavItems, Nav, type NavItem, SiteHeader } from "./site-header";
+export { StatusBadge, statusLabel } from "./status-badge";
