@@ -12,17 +12,17 @@ const SEEDS = join(ROOT, "..", "shared", "seeds");
 const NIPPON = join(SEEDS, "000_692c35d782a7bbcb.txt");
 const CAIXIN = join(SEEDS, "002_41147d8f43a0c177.txt");
 const NEWS_PAGE = join(ROOT, "packages/core/src/normalize/__fixtures__/news-page.html");
-const FIELDS = [
+// The public contract: the issue-2 fields first, the extraction-engine fields beside them.
+const FIELDS = Object.keys(zNormalizedArticle.shape);
+const CONTRACT_V1 = [
   "title",
   "titleSource",
   "byline",
   "publishedAt",
   "siteName",
   "language",
-  "url",
   "canonicalUrl",
   "paragraphs",
-  "contentHash",
 ];
 const TIMEOUT = 60_000;
 
@@ -64,6 +64,17 @@ describe("parallax extract --json", () => {
       const lines = jsonLines(run.stdout);
       expect(lines).toHaveLength(1);
       expect(Object.keys(lines[0]!)).toEqual(FIELDS);
+      expect(FIELDS).toEqual(
+        expect.arrayContaining([
+          ...CONTRACT_V1,
+          "genre",
+          "modifiedAt",
+          "authors",
+          "captions",
+          "digest",
+          "duplicateOf",
+        ]),
+      );
       const article = zNormalizedArticle.parse(lines[0]);
       expect(article.title).toBe(
         "Analysis: Japan’s New Leader Navigates a High-Stakes Balancing Act Between China and the U.S.",

@@ -1,3 +1,5 @@
+import type { Caption, Genre } from "../schemas/article";
+import type { Digest } from "../schemas/digest";
 import type { Paragraph, ParagraphKind } from "../schemas/paragraph";
 
 /** A piece of body text before numbering; `linkChars` is how much of it was link text (HTML only). */
@@ -7,16 +9,46 @@ export interface Block {
   linkChars?: number;
 }
 
-/** What one extractor (text or HTML) found; `normalize` fills the gaps and numbers the blocks. */
-export interface Extraction {
+/** What the document says about itself; every field is null (or empty) when it says nothing. */
+export interface DocumentMetadata {
   title: string | null;
   byline: string | null;
+  authors: string[];
   publishedAt: string | null;
+  modifiedAt: string | null;
   siteName: string | null;
   language: string | null;
   canonicalUrl: string | null;
-  blocks: Block[];
+  /** null when the document gives no sign; `normalize` then falls back to "news". */
+  genre: Genre | null;
+  section: string | null;
+  description: string | null;
+  imageUrl: string | null;
+  tags: string[];
 }
+
+/** What one extractor (text or HTML) found; `normalize` fills the gaps and numbers the blocks. */
+export interface Extraction extends DocumentMetadata {
+  blocks: Block[];
+  captions: Caption[];
+  digest: Digest | null;
+}
+
+export const emptyMetadata = (): DocumentMetadata => ({
+  title: null,
+  byline: null,
+  authors: [],
+  publishedAt: null,
+  modifiedAt: null,
+  siteName: null,
+  language: null,
+  canonicalUrl: null,
+  genre: null,
+  section: null,
+  description: null,
+  imageUrl: null,
+  tags: [],
+});
 
 // Zero-width and soft-hyphen characters survive copy-paste invisibly and would split otherwise equal texts.
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;

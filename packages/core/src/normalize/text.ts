@@ -7,6 +7,7 @@ import {
   isSectionLabel,
   isTitleCase,
   wordCount,
+  emptyMetadata,
 } from "./blocks";
 import { parseByline } from "./byline";
 import { matchLeadingDate } from "./dates";
@@ -207,12 +208,13 @@ export function extractText(text: string, givenTitle?: string): Extraction {
   const units = toUnits(text);
   const header = readHeader(units, givenTitle);
   return {
+    ...emptyMetadata(),
     title: header.title,
     byline: header.byline,
+    authors: header.byline ? [header.byline] : [],
     publishedAt: header.publishedAt,
-    siteName: null,
-    language: null,
-    canonicalUrl: null,
     blocks: toBlocks(units.slice(header.bodyStart)),
+    captions: [],
+    digest: null,
   };
 }

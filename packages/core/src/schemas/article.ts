@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zDigest } from "./digest";
 import { zParagraph } from "./paragraph";
 import { zSource } from "./source";
 
@@ -8,6 +9,14 @@ export type ArticleStatus = z.infer<typeof zArticleStatus>;
 
 export const zTitleSource = z.enum(["explicit", "derived"]);
 export type TitleSource = z.infer<typeof zTitleSource>;
+
+/** Opinion pieces argue, analyses interpret, news reports: comparisons never present opinion as shared fact. */
+export const zGenre = z.enum(["opinion", "analysis", "news"]);
+export type Genre = z.infer<typeof zGenre>;
+
+/** An image caption or photo credit: kept with the article, never mixed into its body paragraphs. */
+export const zCaption = z.object({ text: z.string().min(1), credit: z.string().nullable() });
+export type Caption = z.infer<typeof zCaption>;
 
 /** Article ids are UUIDs; they double as BullMQ job ids, which must not contain ':'. */
 export const zArticleId = z.uuid();
@@ -20,13 +29,24 @@ export const zNormalizedArticle = z.object({
   title: z.string(),
   titleSource: zTitleSource,
   byline: z.string().nullable(),
+  authors: z.array(z.string()),
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  modifiedAt: z.iso.datetime({ offset: true }).nullable(),
   siteName: z.string().nullable(),
   language: z.string().nullable(),
   url: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
+  genre: zGenre,
+  section: z.string().nullable(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  tags: z.array(z.string()),
   paragraphs: z.array(zParagraph),
+  captions: z.array(zCaption),
+  digest: zDigest.nullable(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The first copy of the same text (an article id, or in `parallax extract` the earlier file); null if none. */
+  duplicateOf: z.string().nullable(),
 });
 export type NormalizedArticle = z.infer<typeof zNormalizedArticle>;
 

@@ -1,4 +1,5 @@
 export * from "./article";
+export * from "./digest";
 export * from "./ingest";
 export * from "./paragraph";
 export * from "./source";

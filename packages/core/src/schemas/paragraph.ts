@@ -1,6 +1,10 @@
 import { z } from "zod";
 
-export const paragraphKinds = ["paragraph", "heading", "quote", "list-item"] as const;
+/**
+ * `note` is an editor's end note ("Originally published in Japanese. Banner photo: …"): part of the document,
+ * citable, but not the story's text.
+ */
+export const paragraphKinds = ["paragraph", "heading", "quote", "list-item", "note"] as const;
 export const zParagraphKind = z.enum(paragraphKinds);
 export type ParagraphKind = z.infer<typeof zParagraphKind>;
 
