@@ -44,6 +44,7 @@ export default async function setup() {
   // Test files and the processes they spawn read these; vitest starts its workers after this returns.
   process.env.PARALLAX_TEST_DATABASE_URL = databaseUrl;
   process.env.PARALLAX_TEST_REDIS_URL = redis.url;
+  process.env.PARALLAX_TEST_POSTGRES_URL = postgres.url;
 
   return async () => {
     await dropDatabase(postgres.url, name).catch(() => {});

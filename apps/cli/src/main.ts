@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerExtract } from "./commands/extract";
 import { registerIngest } from "./commands/ingest";
+import { registerReprocess } from "./commands/reprocess";
 import { registerStart } from "./commands/start";
 
 const program = new Command()
@@ -13,6 +14,7 @@ const program = new Command()
 registerStart(program);
 registerIngest(program);
 registerExtract(program);
+registerReprocess(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

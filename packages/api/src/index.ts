@@ -3,6 +3,7 @@ import type { AppRouter } from "./root";
 
 export { type AppRouter, appRouter, createCaller } from "./root";
 export { articleProgress } from "./services/progress";
+export { startReprocess } from "./services/reprocess";
 export { submitArticle } from "./services/submit";
 export type { Context } from "./trpc";
 

@@ -1,7 +1,9 @@
+import { adminRouter } from "./routers/admin";
 import { articleRouter } from "./routers/article";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  admin: adminRouter,
   article: articleRouter,
 });
 

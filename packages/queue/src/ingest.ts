@@ -4,7 +4,8 @@ import { z } from "zod";
 
 export const INGEST_QUEUE = "ingest";
 
-export const zIngestJob = z.object({ articleId: z.uuid() });
+/** `runId` marks a reprocessing job: rebuild from the stored raw documents, report what changed. */
+export const zIngestJob = z.object({ articleId: z.uuid(), runId: z.uuid().optional() });
 export type IngestJob = z.infer<typeof zIngestJob>;
 
 export const ingestStages = ["queued", "fetch", "normalize", "store", "done"] as const;
@@ -43,4 +44,21 @@ export function createIngestQueue(
 /** The article id is the job id, so one article never has two jobs in flight. */
 export async function enqueueIngest(queue: Queue<IngestJob>, articleId: string): Promise<void> {
   await queue.add("ingest", zIngestJob.parse({ articleId }), { jobId: articleId });
+}
+
+/** One job per article of a reprocessing run, in bulk; job ids are unique per run, so runs never collide. */
+export async function enqueueReprocess(
+  queue: Queue<IngestJob>,
+  runId: string,
+  articleIds: readonly string[],
+) {
+  for (let i = 0; i < articleIds.length; i += 500) {
+    await queue.addBulk(
+      articleIds.slice(i, i + 500).map((articleId) => ({
+        name: "reprocess",
+        data: zIngestJob.parse({ articleId, runId }),
+        opts: { jobId: `reprocess-${runId}-${articleId}`, attempts: 2 },
+      })),
+    );
+  }
 }

@@ -18,6 +18,7 @@ import {
 } from "@parallax/services";
 import type { Command } from "commander";
 import { z } from "zod";
+import { clearRuntime, writeRuntime } from "../runtime";
 
 const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
 const notAPort = { error: "must be a port number (1-65535)" };
@@ -252,6 +253,12 @@ async function start(rawOptions: unknown): Promise<void> {
     apps.push(spawnApp("worker", tsx, [workerMain], root, appEnv));
     await mkdir(dataRoot, { recursive: true });
     await writeFile(appsPidFile, apps.map((app) => `${app.child.pid} ${app.name}\n`).join(""));
+    // Where admin commands (`parallax reprocess`) find this Parallax's services when no URLs are configured.
+    await writeRuntime(root, {
+      databaseUrl: postgres.url,
+      redisUrl: redis.url,
+      webUrl: `http://localhost:${port}`,
+    });
     const firstExit = Promise.race(apps.map((app) => app.exited.then(() => app)));
 
     const webListening = (async () => {
@@ -279,7 +286,10 @@ async function start(rawOptions: unknown): Promise<void> {
   } finally {
     await stopApps(apps);
     // Only our own record: a start that failed early must not erase that of a Parallax still running.
-    if (apps.length > 0) await rm(appsPidFile, { force: true });
+    if (apps.length > 0) {
+      await rm(appsPidFile, { force: true });
+      await clearRuntime(root);
+    }
     for (const service of services.reverse()) {
       await service.stop().catch((error: unknown) => warn(`parallax: ${(error as Error).message}`));
     }

@@ -1,10 +1,4 @@
-import {
-  decodeHtmlBytes,
-  detectBinary,
-  NormalizeError,
-  type NormalizeInput,
-  normalize,
-} from "@parallax/core/normalize";
+import { NORMALIZER_VERSION, NormalizeError, normalize } from "@parallax/core/normalize";
 import {
   type Database,
   loadSubmission,
@@ -14,11 +8,9 @@ import {
 } from "@parallax/db";
 import type { IngestProgress } from "@parallax/queue";
 import { FetchError, type FetchLimits, fetchPage } from "./fetch-page";
+import { normalizeInput, PermanentError } from "./input";
 
-/** A failure that retrying cannot fix; the worker fails the job at once with this message. */
-export class PermanentError extends Error {
-  override name = "PermanentError";
-}
+export { PermanentError } from "./input";
 
 export interface IngestDeps {
   db: Database;
@@ -37,49 +29,38 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   if (submission.status === "ready" || submission.status === "duplicate") return { status: "skipped" };
   await setArticleStatus(deps.db, articleId, "processing");
 
-  let input: NormalizeInput;
+  let page = null;
   if (submission.kind === "url") {
     await deps.report({ stage: "fetch", percent: 10 });
-    const page = await fetchOrExplain(submission.url!, deps.fetchLimits);
+    page = await fetchOrExplain(submission.url!, deps.fetchLimits);
     await recordFetch(deps.db, articleId, {
       url: page.url,
       bytes: page.bytes,
       contentType: page.contentType,
       httpStatus: page.status,
     });
-    const binary = detectBinary(page.bytes);
-    if (binary) throw new PermanentError(`unsupported content (${binary}) at ${page.url}`);
-    const text = decodeHtmlBytes(page.bytes, page.contentType);
-    input = /^text\/plain/i.test(page.contentType ?? "")
-      ? { kind: "text", text, url: page.url }
-      : { kind: "html", html: text, url: page.url };
-  } else if (submission.kind === "html") {
-    input = { kind: "html", html: submission.body ?? "", ...(submission.url ? { url: submission.url } : {}) };
-  } else {
-    input = {
-      kind: "text",
-      text: submission.body ?? "",
-      ...(submission.title ? { title: submission.title } : {}),
-      ...(submission.url ? { url: submission.url } : {}),
-      ...(submission.sourceName ? { sourceName: submission.sourceName } : {}),
-    };
   }
+  const input = normalizeInput(submission, page);
 
   await deps.report({ stage: "normalize", percent: 50 });
-  let normalized: ReturnType<typeof normalize>;
-  try {
-    normalized = normalize(input);
-  } catch (error) {
-    if (error instanceof NormalizeError) throw new PermanentError(error.message);
-    throw error;
-  }
+  const normalized = normalizeOrExplain(input);
 
   await deps.report({ stage: "store", percent: 80 });
   const stored = await storeNormalizedArticle(deps.db, articleId, normalized, {
     sourceName: submission.sourceName,
+    normalizerVersion: NORMALIZER_VERSION,
   });
   await deps.report({ stage: "done", percent: 100 });
   return stored;
+}
+
+export function normalizeOrExplain(input: Parameters<typeof normalize>[0]) {
+  try {
+    return normalize(input);
+  } catch (error) {
+    if (error instanceof NormalizeError) throw new PermanentError(error.message);
+    throw error;
+  }
 }
 
 async function fetchOrExplain(url: string, limits: FetchLimits) {

@@ -3,6 +3,7 @@ import { INGEST_QUEUE, type IngestJob, type QueueSettings, zIngestJob } from "@p
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
+import { reprocessArticle } from "./reprocess";
 
 export interface IngestWorkerOptions extends QueueSettings {
   db: Database;
@@ -19,7 +20,12 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
       const parsed = zIngestJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const { articleId } = parsed.data;
+      const { articleId, runId } = parsed.data;
+      if (runId) {
+        // Reprocessing keeps the article readable throughout and reports instead of failing it.
+        await reprocessArticle(db, articleId, runId);
+        return { status: "skipped" };
+      }
       try {
         return await processArticle(articleId, {
           db,

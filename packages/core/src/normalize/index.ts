@@ -12,6 +12,7 @@ import { deriveTitle, truncateTitle } from "./title";
 export { detectBinary } from "./binary";
 export { decodeHtmlBytes } from "./charset";
 export { NormalizeError, type NormalizeErrorCode } from "./errors";
+export { NORMALIZER_VERSION } from "./version";
 
 export type NormalizeInput =
   | { kind: "text"; text: string; title?: string; url?: string; sourceName?: string }

@@ -50,7 +50,15 @@ export const zNormalizedArticle = z.object({
 });
 export type NormalizedArticle = z.infer<typeof zNormalizedArticle>;
 
-/** A stored article as the app shows it. */
+/** Another stored article with the same (or nearly the same) text. */
+export const zArticleLink = z.object({
+  id: zArticleId,
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type ArticleLink = z.infer<typeof zArticleLink>;
+
+/** A stored article as the app shows it; metadata fields are null until the worker has processed it. */
 export const zArticle = z.object({
   id: zArticleId,
   url: z.string().nullable(),
@@ -58,21 +66,34 @@ export const zArticle = z.object({
   title: z.string().nullable(),
   titleSource: zTitleSource.nullable(),
   byline: z.string().nullable(),
+  authors: z.array(z.string()),
   publishedAt: z.iso.datetime({ offset: true }).nullable(),
+  modifiedAt: z.iso.datetime({ offset: true }).nullable(),
   language: z.string().nullable(),
+  genre: zGenre.nullable(),
+  section: z.string().nullable(),
+  description: z.string().nullable(),
+  imageUrl: z.string().nullable(),
+  tags: z.array(z.string()),
   source: zSource.nullable(),
   paragraphs: z.array(zParagraph),
+  captions: z.array(zCaption),
+  digest: zDigest.nullable(),
   contentHash: z.string().nullable(),
   status: zArticleStatus,
   error: z.string().nullable(),
   duplicateOf: zArticleId.nullable(),
+  /** Later copies stored as duplicates of this one (the other direction of `duplicateOf`). */
+  duplicates: z.array(zArticleLink),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 });
 export type Article = z.infer<typeof zArticle>;
 
 /** A row of an article list: the article without its body. */
-export const zArticleSummary = zArticle.omit({ paragraphs: true }).extend({
-  paragraphCount: z.number().int().nonnegative(),
-});
+export const zArticleSummary = zArticle
+  .omit({ paragraphs: true, captions: true, digest: true, duplicates: true })
+  .extend({
+    paragraphCount: z.number().int().nonnegative(),
+  });
 export type ArticleSummary = z.infer<typeof zArticleSummary>;

@@ -10,8 +10,15 @@ const summaryColumns = {
   title: articles.title,
   titleSource: articles.titleSource,
   byline: articles.byline,
+  authors: articles.authors,
   publishedAt: articles.publishedAt,
+  modifiedAt: articles.modifiedAt,
   language: articles.language,
+  genre: articles.genre,
+  section: articles.section,
+  description: articles.description,
+  imageUrl: articles.imageUrl,
+  tags: articles.tags,
   contentHash: articles.contentHash,
   status: articles.status,
   error: articles.error,
@@ -38,8 +45,15 @@ function toSummary(row: SummaryRow): ArticleSummary {
     title: row.title,
     titleSource: row.titleSource as ArticleSummary["titleSource"],
     byline: row.byline,
+    authors: row.authors,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    modifiedAt: row.modifiedAt?.toISOString() ?? null,
     language: row.language,
+    genre: row.genre as ArticleSummary["genre"],
+    section: row.section,
+    description: row.description,
+    imageUrl: row.imageUrl,
+    tags: row.tags,
     source: row.sourceName
       ? {
           name: row.sourceName,
@@ -80,13 +94,31 @@ export async function getArticleSummary(db: Database, id: string): Promise<Artic
 export async function getArticle(db: Database, id: string): Promise<Article | null> {
   const summary = await getArticleSummary(db, id);
   if (!summary) return null;
-  const body = await db
-    .select({ n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
-    .from(paragraphs)
-    .where(eq(paragraphs.articleId, id))
-    .orderBy(asc(paragraphs.n));
+  const [body, [extras], duplicates] = await Promise.all([
+    db
+      .select({ n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
+      .from(paragraphs)
+      .where(eq(paragraphs.articleId, id))
+      .orderBy(asc(paragraphs.n)),
+    db
+      .select({ captions: articles.captions, digest: articles.digest })
+      .from(articles)
+      .where(eq(articles.id, id)),
+    db
+      .select({ id: articles.id, title: articles.title, url: articles.url })
+      .from(articles)
+      .where(eq(articles.duplicateOf, id))
+      .orderBy(asc(articles.createdAt))
+      .limit(100),
+  ]);
   const { paragraphCount: _count, ...rest } = summary;
-  return { ...rest, paragraphs: body as Paragraph[] };
+  return {
+    ...rest,
+    paragraphs: body as Paragraph[],
+    captions: extras?.captions ?? [],
+    digest: extras?.digest ?? null,
+    duplicates,
+  };
 }
 
 export async function countArticlesByStatus(db: Database): Promise<Record<string, number>> {

@@ -1,7 +1,8 @@
-import { domainOf, type NormalizedArticle } from "@parallax/core";
+import { comparableUrl, domainOf, type NormalizedArticle } from "@parallax/core";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Database } from "../client";
 import { articles, paragraphs, rawDocuments, sources } from "../schema/index";
+import { type DuplicateMatch, findDuplicate, fingerprint, saveFingerprint } from "./duplicates";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -75,37 +76,30 @@ async function upsertSource(tx: Transaction, name: string, domain: string | null
 export interface StoreResult {
   status: "ready" | "duplicate";
   duplicateOf: string | null;
+  duplicateReason: DuplicateMatch["reason"] | null;
 }
 
 /**
- * Replaces the article's body with the normalizer's output and marks it ready, or `duplicate` of the first
- * article with the same normalized text. Idempotent: a retried job rewrites the same rows.
+ * Replaces the article's body and metadata with the normalizer's output and marks it ready, or `duplicate` of
+ * the first stored copy (same text, same canonical URL, or near-identical wire copy). Idempotent: a retried
+ * job rewrites the same rows.
  */
 export async function storeNormalizedArticle(
   db: Database,
   articleId: string,
   article: NormalizedArticle,
-  hints: { sourceName?: string | null } = {},
+  hints: { sourceName?: string | null; normalizerVersion?: number } = {},
 ): Promise<StoreResult> {
+  const signature = fingerprint(article);
   return db.transaction(async (tx) => {
     const url = article.canonicalUrl ?? article.url;
     const domain = url ? domainOf(url) : null;
     const sourceName = hints.sourceName ?? article.siteName ?? domain;
     const sourceId = sourceName ? await upsertSource(tx, sourceName, domain) : null;
+    const canonicalKey = article.canonicalUrl ? comparableUrl(article.canonicalUrl) : null;
 
-    const [first] = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(
-        and(
-          eq(articles.contentHash, article.contentHash),
-          ne(articles.id, articleId),
-          eq(articles.status, "ready"),
-        ),
-      )
-      .orderBy(asc(articles.createdAt))
-      .limit(1);
-    const status = first ? "duplicate" : "ready";
+    const duplicate = await findDuplicate(tx, articleId, article, canonicalKey, signature);
+    await saveFingerprint(tx, articleId, signature, duplicate === null);
 
     await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
     if (article.paragraphs.length > 0) {
@@ -113,24 +107,36 @@ export async function storeNormalizedArticle(
         .insert(paragraphs)
         .values(article.paragraphs.map((p) => ({ articleId, n: p.n, kind: p.kind, text: p.text })));
     }
+    const status = duplicate ? "duplicate" : "ready";
     await tx
       .update(articles)
       .set({
         canonicalUrl: article.canonicalUrl,
+        canonicalKey,
         title: article.title,
         titleSource: article.titleSource,
         byline: article.byline,
+        authors: article.authors,
         publishedAt: article.publishedAt ? new Date(article.publishedAt) : null,
+        modifiedAt: article.modifiedAt ? new Date(article.modifiedAt) : null,
         language: article.language,
         siteName: article.siteName,
+        genre: article.genre,
+        section: article.section,
+        description: article.description,
+        imageUrl: article.imageUrl,
+        tags: article.tags,
+        captions: article.captions,
+        digest: article.digest,
         sourceId,
         contentHash: article.contentHash,
+        normalizerVersion: hints.normalizerVersion ?? null,
         status,
         error: null,
-        duplicateOf: first?.id ?? null,
+        duplicateOf: duplicate?.articleId ?? null,
         updatedAt: new Date(),
       })
       .where(eq(articles.id, articleId));
-    return { status, duplicateOf: first?.id ?? null };
+    return { status, duplicateOf: duplicate?.articleId ?? null, duplicateReason: duplicate?.reason ?? null };
   });
 }

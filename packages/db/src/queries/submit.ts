@@ -30,6 +30,15 @@ export async function storeSubmission(db: Database, request: IngestRequest): Pro
   const hash = body === null ? null : submissionHash(kind, body);
 
   return db.transaction(async (tx) => {
+    // An AMP or mobile copy already stored under its canonical URL is the same article.
+    if (urlKey) {
+      const [byCanonical] = await tx
+        .select({ id: articles.id, status: articles.status })
+        .from(articles)
+        .where(eq(articles.canonicalKey, urlKey))
+        .limit(1);
+      if (byCanonical) return { articleId: byCanonical.id, status: byCanonical.status, created: false };
+    }
     const [inserted] = await tx
       .insert(articles)
       .values({

@@ -5,6 +5,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -12,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Caption, Digest } from "@parallax/core";
 import { sources } from "./sources";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -55,10 +57,23 @@ export const articles = pgTable(
     /** sha256 of a pasted document (whitespace folded): the same paste twice is one article. */
     submissionHash: text("submission_hash"),
     canonicalUrl: text("canonical_url"),
+    /** `comparableUrl` of the canonical URL: an AMP or mobile copy and the page it points to meet here. */
+    canonicalKey: text("canonical_key"),
     title: text("title"),
     titleSource: text("title_source"),
     byline: text("byline"),
+    authors: text("authors").array().notNull().default(sql`'{}'::text[]`),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    modifiedAt: timestamp("modified_at", { withTimezone: true }),
+    genre: text("genre"),
+    section: text("section"),
+    description: text("description"),
+    imageUrl: text("image_url"),
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
+    captions: jsonb("captions").$type<Caption[]>().notNull().default([]),
+    digest: jsonb("digest").$type<Digest>(),
+    /** Which normalizer built the stored body; `parallax reprocess --outdated` picks older ones. */
+    normalizerVersion: integer("normalizer_version"),
     language: text("language"),
     siteName: text("site_name"),
     sourceId: uuid("source_id").references(() => sources.id),
@@ -75,10 +90,12 @@ export const articles = pgTable(
       .on(t.submissionHash)
       .where(sql`${t.submissionHash} is not null`),
     index("articles_content_hash_idx").on(t.contentHash),
+    index("articles_canonical_key_idx").on(t.canonicalKey),
     index("articles_status_idx").on(t.status),
     index("articles_created_idx").on(t.createdAt.desc()),
     check("articles_status_ck", sql`${t.status} in ('queued', 'processing', 'ready', 'failed', 'duplicate')`),
     check("articles_title_source_ck", sql`${t.titleSource} in ('explicit', 'derived')`),
+    check("articles_genre_ck", sql`${t.genre} in ('opinion', 'analysis', 'news')`),
   ],
 );
 

@@ -1,2 +1,4 @@
 export * from "./articles";
+export * from "./fingerprints";
+export * from "./reprocess";
 export * from "./sources";

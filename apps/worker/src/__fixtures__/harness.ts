@@ -1,0 +1,64 @@
+import { createServer, type RequestListener } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createCaller } from "@parallax/api";
+import { closeDatabase, createDatabase, getArticle } from "@parallax/db";
+import { createIngestQueue, createRedis } from "@parallax/queue";
+import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
+import { type RunningWorkers, startWorkers } from "../index";
+
+/**
+ * Real Postgres (this run's database), real Redis under a prefix of this harness's own, workers in-process and a
+ * local HTTP server for pages to fetch. Everything a pipeline test needs, closed by `close()`.
+ */
+export async function startHarness(routes: RequestListener) {
+  const services = testServices();
+  const server = createServer(routes);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const database = await isolatedDatabase();
+  const db = createDatabase(database.url);
+  const redis = createRedis(services.redisUrl, "producer");
+  // Short backoff so a transient failure exhausts its attempts within a test.
+  const queue = createIngestQueue({ connection: redis, prefix: services.prefix }, { backoff: { type: "fixed", delay: 50 } });
+  let workers: RunningWorkers | undefined;
+  const api = () => createCaller({ db, ingestQueue: queue, log: () => {} });
+
+  return {
+    services,
+    origin,
+    db,
+    redis,
+    queue,
+    api,
+    async startWorkers() {
+      workers = await startWorkers({
+        db,
+        redisUrl: services.redisUrl,
+        prefix: services.prefix,
+        concurrency: 2,
+        fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3 },
+        log: () => {},
+      });
+    },
+    /** Polls Postgres until the article leaves the pipeline. */
+    async waitForFinal(id: string, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const article = await getArticle(db, id);
+        if (article && ["ready", "failed", "duplicate"].includes(article.status)) return article;
+        if (Date.now() > deadline) throw new Error(`article ${id} still ${article?.status} after ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async close() {
+      await workers?.close();
+      await queue.close();
+      await redis.quit();
+      await closeDatabase(db);
+      await database.drop();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
