@@ -40,6 +40,11 @@ function SingleBlock({ paragraph }: { paragraph: Paragraph }) {
       <blockquote>
         <p>{paragraph.text}</p>
       </blockquote>
+    ) : paragraph.kind === "note" ? (
+      <p className="note">
+        <span className="note-label">Note: </span>
+        {paragraph.text}
+      </p>
     ) : (
       <p>{paragraph.text}</p>
     );

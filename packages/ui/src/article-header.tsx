@@ -20,12 +20,19 @@ export function ArticleHeader({ article }: { article: Omit<Article, "paragraphs"
   const sourceName = article.source?.name ?? hostOf(original);
   const published = formatDate(article.publishedAt);
   const language = languageName(article.language);
+  const authors = article.authors.length > 0 ? article.authors.join(", ") : article.byline;
   return (
     <header className="article-header">
+      {article.genre && article.genre !== "news" ? (
+        <p className={`genre genre-${article.genre}`}>
+          {article.genre === "opinion" ? "Opinion" : "Analysis"}
+        </p>
+      ) : null}
       <h1 lang={article.title ? (article.language ?? undefined) : undefined}>{article.title ?? UNTITLED}</h1>
       <p className="meta">
         {sourceName ? <span className="meta-source">{sourceName}</span> : null}
-        {article.byline ? <span className="meta-byline">{article.byline}</span> : null}
+        {authors ? <span className="meta-byline">{authors}</span> : null}
+        {article.section ? <span className="meta-section">{article.section}</span> : null}
         {published && article.publishedAt ? <time dateTime={article.publishedAt}>{published}</time> : null}
         {language ? (
           <span>
@@ -35,6 +42,7 @@ export function ArticleHeader({ article }: { article: Omit<Article, "paragraphs"
         ) : null}
         {article.status !== "ready" ? <StatusBadge status={article.status} /> : null}
       </p>
+      {article.description ? <p className="article-description">{article.description}</p> : null}
       {original ? (
         <p className="meta">
           <a href={original} rel="noopener noreferrer nofollow" target="_blank" className="original-link">

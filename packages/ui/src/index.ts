@@ -6,3 +6,4 @@ export type { LinkComponent } from "./link";
 export { ProgressBar, type ProgressBarProps } from "./progress-bar";
 export { defaultNavItems, Nav, type NavItem, SiteHeader } from "./site-header";
 export { StatusBadge, statusLabel } from "./status-badge";
+export * from "./article-extras";

@@ -10,6 +10,7 @@ export interface NavItem {
 export const defaultNavItems: NavItem[] = [
   { href: "/", label: "Articles", matchPrefix: "/articles" },
   { href: "/submit", label: "Submit" },
+  { href: "/admin", label: "Admin" },
 ];
 
 function isCurrent(item: NavItem, currentPath: string | null | undefined): boolean {

@@ -1,3 +1,4 @@
+import { DuplicateIndex } from "@parallax/core/dedupe";
 import { normalize, type NormalizeInput, type NormalizeOptions } from "@parallax/core/normalize";
 import { type NormalizedArticle, zNormalizedArticle } from "@parallax/core/schemas";
 import type { Command } from "commander";
@@ -61,6 +62,7 @@ function render(article: NormalizedArticle): string {
     ["url", article.url],
     ["canonical", article.canonicalUrl],
     ["content hash", article.contentHash],
+    ["duplicate of", article.duplicateOf],
   ];
   const lines = [article.title, ...metadata.map(([label, value]) => `  ${label}: ${value ?? "—"}`), ""];
   for (const paragraph of article.paragraphs) {
@@ -89,10 +91,13 @@ export function registerExtract(program: Command): void {
       }
       const options = parsed.data!;
       let failed = false;
+      // Files given together are checked against each other as stored articles are: a later copy names the first.
+      const duplicates = new DuplicateIndex();
       for (const [index, file] of files.entries()) {
         let line: string;
         try {
-          const article = await extractFile(file, options);
+          const extracted = await extractFile(file, options);
+          const article = { ...extracted, duplicateOf: duplicates.check(file, extracted)?.id ?? null };
           line = options.json ? `${JSON.stringify(article)}\n` : render(article);
         } catch (error) {
           failed = true;

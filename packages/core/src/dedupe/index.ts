@@ -1,1 +1,2 @@
+export * from "./duplicate-index";
 export * from "./minhash";

@@ -50,3 +50,27 @@ describe("minhash near-duplicate detection", () => {
     for (const band of bands) expect(band).toBe(band | 0);
   });
 });
+
+describe("DuplicateIndex", () => {
+  const article = (text: string, hash: string) => ({
+    contentHash: hash,
+    paragraphs: text.split("\n").map((t, i) => ({ n: i + 1, kind: "paragraph" as const, text: t })),
+  });
+
+  it("points a later copy at the first one, by identical text or by near-identical text", async () => {
+    const { DuplicateIndex } = await import("./duplicate-index");
+    const index = new DuplicateIndex();
+    expect(index.check("a", article(wire, "h1"))).toBeNull();
+    expect(index.check("b", article(wire, "h1"))).toMatchObject({ id: "a", reason: "content" });
+    expect(index.check("c", article(`Breaking: ${wire}\nSubscribe for more.`, "h2"))).toMatchObject({
+      id: "a",
+      reason: "near",
+    });
+    expect(
+      index.check(
+        "d",
+        article("A completely different report about a council budget vote and a new library.", "h3"),
+      ),
+    ).toBeNull();
+  });
+});

@@ -1,9 +1,4 @@
-import {
-  bandHashes,
-  estimateSimilarity,
-  minhashSignature,
-  NEAR_DUPLICATE_THRESHOLD,
-} from "@parallax/core/dedupe";
+import { bandHashes, estimateSimilarity, NEAR_DUPLICATE_THRESHOLD } from "@parallax/core/dedupe";
 import type { NormalizedArticle } from "@parallax/core";
 import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
 import { articleFingerprintBands, articleFingerprints, articles } from "../schema/index";
@@ -15,12 +10,6 @@ export interface DuplicateMatch {
   reason: "content" | "canonical" | "near";
   similarity: number;
 }
-
-const bodyText = (article: NormalizedArticle) =>
-  article.paragraphs
-    .filter((p) => p.kind !== "note")
-    .map((p) => p.text)
-    .join("\n");
 
 /**
  * The first stored copy of this article, if any: the same normalized text, the same canonical URL, or text
@@ -108,8 +97,4 @@ export async function saveFingerprint(
     .insert(articleFingerprintBands)
     .values(bandHashes(signature).map((hash, band) => ({ band, hash, articleId })))
     .onConflictDoNothing();
-}
-
-export function fingerprint(article: NormalizedArticle): number[] | null {
-  return minhashSignature(bodyText(article))?.map((v) => v | 0) ?? null;
 }

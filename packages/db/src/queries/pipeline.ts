@@ -1,8 +1,9 @@
 import { comparableUrl, domainOf, type NormalizedArticle } from "@parallax/core";
+import { articleFingerprint } from "@parallax/core/dedupe";
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import type { Database } from "../client";
 import { articles, paragraphs, rawDocuments, sources } from "../schema/index";
-import { type DuplicateMatch, findDuplicate, fingerprint, saveFingerprint } from "./duplicates";
+import { type DuplicateMatch, findDuplicate, saveFingerprint } from "./duplicates";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -90,7 +91,7 @@ export async function storeNormalizedArticle(
   article: NormalizedArticle,
   hints: { sourceName?: string | null; normalizerVersion?: number } = {},
 ): Promise<StoreResult> {
-  const signature = fingerprint(article);
+  const signature = articleFingerprint(article);
   return db.transaction(async (tx) => {
     const url = article.canonicalUrl ?? article.url;
     const domain = url ? domainOf(url) : null;

@@ -1,5 +1,5 @@
 import { zArticleId } from "@parallax/core";
-import { ArticleBody, ArticleHeader, UNTITLED } from "@parallax/ui";
+import { ArticleBody, ArticleHeader, CaptionList, DigestView, DuplicateLinks, UNTITLED } from "@parallax/ui";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -42,22 +42,28 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <article className="article">
       <ArticleHeader article={article} />
-      {article.status === "ready" ? (
-        article.paragraphs.length > 0 ? (
-          <ArticleBody paragraphs={article.paragraphs} lang={article.language} />
-        ) : (
-          <p className="notice">No text was extracted from this article.</p>
-        )
-      ) : article.status === "duplicate" ? (
-        <div className="notice notice-warn">
-          <p className="notice-title">Already in Parallax</p>
-          <p>
-            The same text is stored as another article.{" "}
-            {article.duplicateOf ? (
-              <Link href={`/articles/${article.duplicateOf}`}>Read the article</Link>
-            ) : null}
-          </p>
-        </div>
+      {article.status === "ready" || article.status === "duplicate" ? (
+        <>
+          {article.status === "duplicate" ? (
+            <div className="notice notice-warn">
+              <p className="notice-title">Already in Parallax</p>
+              <p>
+                The same text is stored as another article.{" "}
+                {article.duplicateOf ? (
+                  <Link href={`/articles/${article.duplicateOf}`}>Read the first copy</Link>
+                ) : null}
+              </p>
+            </div>
+          ) : null}
+          {article.paragraphs.length > 0 ? (
+            <ArticleBody paragraphs={article.paragraphs} lang={article.language} />
+          ) : (
+            <p className="notice">No text was extracted from this article.</p>
+          )}
+          <CaptionList captions={article.captions} />
+          {article.digest ? <DigestView digest={article.digest} /> : null}
+          <DuplicateLinks article={article} />
+        </>
       ) : article.status === "failed" ? (
         <div className="notice notice-error">
           <p className="notice-title">Parallax could not process this article.</p>

@@ -1,0 +1,102 @@
+import type { Article, ArticleLink, Caption, Digest } from "@parallax/core";
+import { UNTITLED } from "./format";
+
+/** Image captions and photo credits, kept apart from the body so they are never read as the story's text. */
+export function CaptionList({ captions }: { captions: Caption[] }) {
+  if (captions.length === 0) return null;
+  return (
+    <section className="extras" aria-labelledby="captions-title">
+      <h2 id="captions-title">Images</h2>
+      <ul className="caption-list">
+        {captions.map((caption, index) => (
+          <li key={index}>
+            {caption.text}
+            {caption.credit ? <span className="caption-credit"> — {caption.credit}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const citationLabel = (citations: number[]) => citations.map((n) => `[para. ${n}]`).join("");
+
+/**
+ * The article's own digest (summary, key points citing the full piece's paragraphs as the source numbered
+ * them, notes on who is named, dated timeline), shown as structure rather than as a run of list items.
+ */
+export function DigestView({ digest }: { digest: Digest }) {
+  return (
+    <section className="extras digest" aria-labelledby="digest-title">
+      <h2 id="digest-title">The source's digest</h2>
+      {digest.summary.length > 0 ? (
+        <ul className="digest-summary">
+          {digest.summary.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      {digest.keyPoints.length > 0 ? (
+        <ol className="digest-points">
+          {digest.keyPoints.map((point) => (
+            <li key={point.n} value={point.n}>
+              {point.text} <span className="citation-ref">{citationLabel(point.citations)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {digest.entities.length > 0 ? (
+        <dl className="digest-entities">
+          {digest.entities.map((entity) => (
+            <div key={entity.name}>
+              <dt>{entity.name}</dt>
+              <dd>{entity.description}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {digest.timeline.length > 0 ? (
+        <ol className="digest-timeline">
+          {digest.timeline.map((entry, index) => (
+            <li key={index}>
+              <time dateTime={entry.date}>{entry.label}</time> {entry.text}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+function ArticleLinkItem({ link }: { link: ArticleLink }) {
+  return (
+    <li>
+      <a href={`/articles/${link.id}`}>{link.title ?? link.url ?? UNTITLED}</a>
+    </li>
+  );
+}
+
+/** Both directions of duplication: the first copy this one repeats, and the later copies of this one. */
+export function DuplicateLinks({ article }: { article: Pick<Article, "duplicateOf" | "duplicates"> }) {
+  if (!article.duplicateOf && article.duplicates.length === 0) return null;
+  return (
+    <section className="extras" aria-labelledby="duplicates-title">
+      <h2 id="duplicates-title">Other copies</h2>
+      {article.duplicateOf ? (
+        <p>
+          This text was first stored as <a href={`/articles/${article.duplicateOf}`}>another article</a>.
+        </p>
+      ) : null}
+      {article.duplicates.length > 0 ? (
+        <>
+          <p>Later copies of this text:</p>
+          <ul>
+            {article.duplicates.map((link) => (
+              <ArticleLinkItem key={link.id} link={link} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
