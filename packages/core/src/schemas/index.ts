@@ -1,5 +1,6 @@
 export * from "./article";
 export * from "./digest";
+export * from "./enrichment";
 export * from "./ingest";
 export * from "./paragraph";
 export * from "./source";
