@@ -4,3 +4,4 @@ export * from "./queries/pipeline";
 export * from "./queries/submit";
 export * from "./queries/duplicates";
 export * from "./queries/reprocess";
+export * from "./queries/enrichment";

@@ -1,0 +1,212 @@
+import { createHash } from "node:crypto";
+import type { Enrichment } from "@parallax/core";
+import { dayRange } from "@parallax/core/enrich/date-range";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import {
+  articleEnrichment,
+  articleEntities,
+  articleTerms,
+  entities,
+  events,
+  figures,
+  mentions,
+  quotes,
+  termStats,
+  timeExpressions,
+} from "../schema/index";
+import type { Transaction } from "./pipeline";
+
+const PER_ARTICLE = [mentions, articleEntities, timeExpressions, events, figures, quotes] as const;
+
+/** Inserts in slices: Postgres takes at most 65,535 parameters in one statement. */
+async function insertAll<T extends Record<string, unknown>>(
+  tx: Transaction,
+  table: Parameters<Transaction["insert"]>[0],
+  rows: T[],
+) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.insert(table).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  }
+}
+
+/**
+ * Moves the corpus document frequencies from the article's old terms to its new ones. Terms are always touched in
+ * sorted order, so concurrent workers lock shared `term_stats` rows in the same order and never deadlock.
+ */
+async function replaceTerms(tx: Transaction, articleId: string, counts: Map<string, number>) {
+  const old = await tx
+    .select({ term: articleTerms.term })
+    .from(articleTerms)
+    .where(eq(articleTerms.articleId, articleId))
+    .orderBy(articleTerms.term);
+  for (let i = 0; i < old.length; i += 1000) {
+    const slice = old.slice(i, i + 1000).map((r) => r.term);
+    // Lock in term order first; the update then touches rows this transaction already holds.
+    await tx.execute(sql`select 1 from ${termStats} where term = any(${slice}::text[]) order by term for update`);
+    await tx.execute(sql`update ${termStats} set documents = documents - 1 where term = any(${slice}::text[])`);
+  }
+  if (old.length > 0) await tx.delete(articleTerms).where(eq(articleTerms.articleId, articleId));
+  const rows = [...counts]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([term, count]) => ({ articleId, term, count }));
+  await insertAll(tx, articleTerms, rows);
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx
+      .insert(termStats)
+      .values(rows.slice(i, i + 1000).map((r) => ({ term: r.term, documents: 1 })))
+      .onConflictDoUpdate({ target: termStats.term, set: { documents: sql`${termStats.documents} + 1` } });
+  }
+}
+
+export type EnrichmentWrite = "written" | "unchanged";
+
+/**
+ * Replaces an article's enrichment in one transaction. When the engine version and the output are the same as
+ * stored, nothing is rewritten: re-enriching after an upgrade touches only the articles whose results changed.
+ */
+export async function storeEnrichment(
+  db: Database,
+  articleId: string,
+  enrichment: Enrichment,
+  termCounts: Map<string, number>,
+): Promise<EnrichmentWrite> {
+  const outputHash = createHash("sha256").update(JSON.stringify(enrichment)).digest("hex");
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ version: articleEnrichment.version, outputHash: articleEnrichment.outputHash })
+      .from(articleEnrichment)
+      .where(eq(articleEnrichment.articleId, articleId))
+      .for("update");
+    if (current && current.outputHash === outputHash && current.version === enrichment.version) return "unchanged";
+
+    for (const table of PER_ARTICLE) await tx.delete(table).where(eq(table.articleId, articleId));
+    for (const entity of enrichment.entities) {
+      await tx
+        .insert(entities)
+        .values({
+          slug: entity.slug,
+          name: entity.name,
+          type: entity.type,
+          placeKind: entity.placeKind,
+          description: entity.description?.text ?? null,
+        })
+        .onConflictDoUpdate({
+          target: entities.slug,
+          // The first description found stays: later articles rarely define an actor better than the first.
+          set: { description: sql`coalesce(${entities.description}, excluded.description)`, updatedAt: new Date() },
+        });
+    }
+    await insertAll(
+      tx,
+      articleEntities,
+      enrichment.entities.map((e) => ({
+        articleId,
+        slug: e.slug,
+        name: e.name,
+        type: e.type,
+        aliases: e.aliases,
+        mentions: e.mentions,
+        description: e.description,
+        standsFor: e.standsFor,
+      })),
+    );
+    await insertAll(
+      tx,
+      mentions,
+      enrichment.mentions.map((m) => ({ articleId, entitySlug: m.entity, ...pick(m), text: m.text, form: m.form })),
+    );
+    await insertAll(
+      tx,
+      timeExpressions,
+      enrichment.times.map((t) => ({ articleId, ...pick(t), text: t.text, type: t.type, value: t.value, precision: t.precision })),
+    );
+    await insertAll(
+      tx,
+      events,
+      enrichment.timeline.flatMap((e) => {
+        const range = dayRange(e.date);
+        if (!range) return [];
+        const { paragraph, start, end } = e;
+        return [
+          {
+            articleId,
+            paragraph,
+            start,
+            end,
+            date: e.date,
+            precision: e.precision,
+            firstDay: range.first,
+            lastDay: range.last,
+            phrase: e.phrase,
+            sentence: e.sentence,
+            actors: e.actors,
+            expected: e.expected,
+          },
+        ];
+      }),
+    );
+    await insertAll(
+      tx,
+      figures,
+      enrichment.figures.map((f) => ({
+        articleId,
+        ...pick(f),
+        text: f.text,
+        kind: f.kind,
+        value: f.value,
+        unit: f.unit,
+        of: f.of,
+        qualifier: f.qualifier,
+        subject: f.subject,
+      })),
+    );
+    await insertAll(
+      tx,
+      quotes,
+      enrichment.quotes.map((q) => ({
+        articleId,
+        ...pick(q),
+        text: q.text,
+        kind: q.kind,
+        speaker: q.speaker,
+        speakerEntity: q.speakerEntity,
+        cue: q.cue,
+      })),
+    );
+    await replaceTerms(tx, articleId, termCounts);
+    const row = {
+      version: enrichment.version,
+      outputHash,
+      language: enrichment.language,
+      referenceDate: enrichment.referenceDate,
+      error: null,
+      enrichedAt: new Date(),
+    };
+    await tx
+      .insert(articleEnrichment)
+      .values({ articleId, ...row })
+      .onConflictDoUpdate({ target: articleEnrichment.articleId, set: row });
+    return "written";
+  });
+}
+
+const pick = (s: { paragraph: number; start: number; end: number }) => ({ paragraph: s.paragraph, start: s.start, end: s.end });
+
+/** Enrichment failed: the article stays readable; the reason is kept for the jobs page. */
+export async function recordEnrichmentError(db: Database, articleId: string, version: number, error: string) {
+  const row = { version, outputHash: "", error, enrichedAt: new Date() };
+  await db
+    .insert(articleEnrichment)
+    .values({ articleId, ...row })
+    .onConflictDoUpdate({ target: articleEnrichment.articleId, set: row });
+}
+
+/** Corpus statistics for keyword scoring: how many articles are enriched, and each term's document count. */
+export async function corpusTermStats(db: Database, terms: readonly string[]) {
+  const [documents] = await db.select({ n: sql<number>`count(*)::int` }).from(articleEnrichment);
+  const rows = terms.length
+    ? await db.select().from(termStats).where(inArray(termStats.term, [...terms]))
+    : [];
+  return { documents: documents?.n ?? 0, frequencies: new Map(rows.map((r) => [r.term, r.documents])) };
+}
