@@ -5,3 +5,4 @@ export * from "./queries/submit";
 export * from "./queries/duplicates";
 export * from "./queries/reprocess";
 export * from "./queries/enrichment";
+export * from "./queries/entities";

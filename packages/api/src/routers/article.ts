@@ -1,5 +1,5 @@
-import { zArticle, zArticleId, zArticleSummary, zIngestRequest } from "@parallax/core";
-import { getArticle, listArticles } from "@parallax/db";
+import { zArticle, zArticleId, zArticleSummary, zEnrichment, zIngestRequest } from "@parallax/core";
+import { getArticle, getArticleEnrichment, listArticles } from "@parallax/db";
 import { zIngestProgress } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -57,4 +57,10 @@ export const articleRouter = createTRPCRouter({
       if (!progress) throw new TRPCError({ code: "NOT_FOUND", message: `no article ${input.id}` });
       return progress;
     }),
+
+  /** Entities, mentions, dates, timeline, figures, quotes and keywords; null until the article is enriched. */
+  enrichment: publicProcedure
+    .input(z.object({ id: zArticleId }))
+    .output(zEnrichment.nullable())
+    .query(({ ctx, input }) => getArticleEnrichment(ctx.db, input.id)),
 });

@@ -26,7 +26,10 @@ async function insertAll<T extends Record<string, unknown>>(
   rows: T[],
 ) {
   for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(table).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await tx
+      .insert(table)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
 }
 
@@ -43,8 +46,12 @@ async function replaceTerms(tx: Transaction, articleId: string, counts: Map<stri
   for (let i = 0; i < old.length; i += 1000) {
     const slice = old.slice(i, i + 1000).map((r) => r.term);
     // Lock in term order first; the update then touches rows this transaction already holds.
-    await tx.execute(sql`select 1 from ${termStats} where term = any(${slice}::text[]) order by term for update`);
-    await tx.execute(sql`update ${termStats} set documents = documents - 1 where term = any(${slice}::text[])`);
+    await tx.execute(
+      sql`select 1 from ${termStats} where term = any(${slice}::text[]) order by term for update`,
+    );
+    await tx.execute(
+      sql`update ${termStats} set documents = documents - 1 where term = any(${slice}::text[])`,
+    );
   }
   if (old.length > 0) await tx.delete(articleTerms).where(eq(articleTerms.articleId, articleId));
   const rows = [...counts]
@@ -78,7 +85,8 @@ export async function storeEnrichment(
       .from(articleEnrichment)
       .where(eq(articleEnrichment.articleId, articleId))
       .for("update");
-    if (current && current.outputHash === outputHash && current.version === enrichment.version) return "unchanged";
+    if (current && current.outputHash === outputHash && current.version === enrichment.version)
+      return "unchanged";
 
     for (const table of PER_ARTICLE) await tx.delete(table).where(eq(table.articleId, articleId));
     for (const entity of enrichment.entities) {
@@ -94,7 +102,10 @@ export async function storeEnrichment(
         .onConflictDoUpdate({
           target: entities.slug,
           // The first description found stays: later articles rarely define an actor better than the first.
-          set: { description: sql`coalesce(${entities.description}, excluded.description)`, updatedAt: new Date() },
+          set: {
+            description: sql`coalesce(${entities.description}, excluded.description)`,
+            updatedAt: new Date(),
+          },
         });
     }
     await insertAll(
@@ -114,12 +125,25 @@ export async function storeEnrichment(
     await insertAll(
       tx,
       mentions,
-      enrichment.mentions.map((m) => ({ articleId, entitySlug: m.entity, ...pick(m), text: m.text, form: m.form })),
+      enrichment.mentions.map((m) => ({
+        articleId,
+        entitySlug: m.entity,
+        ...pick(m),
+        text: m.text,
+        form: m.form,
+      })),
     );
     await insertAll(
       tx,
       timeExpressions,
-      enrichment.times.map((t) => ({ articleId, ...pick(t), text: t.text, type: t.type, value: t.value, precision: t.precision })),
+      enrichment.times.map((t) => ({
+        articleId,
+        ...pick(t),
+        text: t.text,
+        type: t.type,
+        value: t.value,
+        precision: t.precision,
+      })),
     );
     await insertAll(
       tx,
@@ -191,7 +215,11 @@ export async function storeEnrichment(
   });
 }
 
-const pick = (s: { paragraph: number; start: number; end: number }) => ({ paragraph: s.paragraph, start: s.start, end: s.end });
+const pick = (s: { paragraph: number; start: number; end: number }) => ({
+  paragraph: s.paragraph,
+  start: s.start,
+  end: s.end,
+});
 
 /** Enrichment failed: the article stays readable; the reason is kept for the jobs page. */
 export async function recordEnrichmentError(db: Database, articleId: string, version: number, error: string) {
@@ -206,7 +234,10 @@ export async function recordEnrichmentError(db: Database, articleId: string, ver
 export async function corpusTermStats(db: Database, terms: readonly string[]) {
   const [documents] = await db.select({ n: sql<number>`count(*)::int` }).from(articleEnrichment);
   const rows = terms.length
-    ? await db.select().from(termStats).where(inArray(termStats.term, [...terms]))
+    ? await db
+        .select()
+        .from(termStats)
+        .where(inArray(termStats.term, [...terms]))
     : [];
   return { documents: documents?.n ?? 0, frequencies: new Map(rows.map((r) => [r.term, r.documents])) };
 }

@@ -39,7 +39,12 @@ export const articleEntities = pgTable(
     type: text("type").notNull(),
     aliases: jsonb("aliases").$type<{ text: string; count: number }[]>().notNull(),
     mentions: integer("mentions").notNull(),
-    description: jsonb("description").$type<{ text: string; paragraph: number; start: number; end: number }>(),
+    description: jsonb("description").$type<{
+      text: string;
+      paragraph: number;
+      start: number;
+      end: number;
+    }>(),
     standsFor: text("stands_for"),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.slug] }), index("article_entities_slug_idx").on(t.slug)],
@@ -133,7 +138,10 @@ export const quotes = pgTable(
     speakerEntity: text("speaker_entity"),
     cue: text("cue"),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.paragraph, t.start] }), index("quotes_speaker_idx").on(t.speakerEntity)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.paragraph, t.start] }),
+    index("quotes_speaker_idx").on(t.speakerEntity),
+  ],
 );
 
 /** Term counts per article; keywords are scored against `term_stats` when read, so they follow the corpus. */
