@@ -8,6 +8,7 @@ const zEnv = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default("parallax"),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  ENRICH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
   FETCH_MAX_BYTES: z.coerce
     .number()

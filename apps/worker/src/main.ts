@@ -14,6 +14,7 @@ async function main() {
     redisUrl: env.REDIS_URL,
     prefix: env.QUEUE_PREFIX,
     concurrency: env.INGEST_CONCURRENCY,
+    enrichConcurrency: env.ENRICH_CONCURRENCY,
     fetchLimits: {
       timeoutMs: env.FETCH_TIMEOUT_MS,
       maxBytes: env.FETCH_MAX_BYTES,

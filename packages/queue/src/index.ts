@@ -1,3 +1,4 @@
 export * from "./connection";
 export * from "./ingest";
 export * from "./maintenance";
+export * from "./enrich";

@@ -39,9 +39,13 @@ export function describeChanges(before: Article, after: NormalizedArticle): stri
  * Rebuilds one article from its stored raw documents with the current normalizer. Nothing is lost: when the
  * new engine cannot read the document, the stored version stays and the failure is reported.
  */
-export async function reprocessArticle(db: Database, articleId: string, runId: string): Promise<void> {
+export async function reprocessArticle(
+  db: Database,
+  articleId: string,
+  runId: string,
+): Promise<"changed" | "unchanged" | "failed" | "skipped"> {
   const [submission, before] = await Promise.all([loadSubmission(db, articleId), getArticle(db, articleId)]);
-  if (!submission || !before) return;
+  if (!submission || !before) return "skipped";
   let after: NormalizedArticle;
   try {
     const page = submission.kind === "url" ? await loadLatestFetch(db, articleId) : null;
@@ -55,7 +59,7 @@ export async function reprocessArticle(db: Database, articleId: string, runId: s
       changes: [],
       error: error.message,
     });
-    return;
+    return "failed";
   }
   const changes =
     before.status === "failed"
@@ -65,10 +69,7 @@ export async function reprocessArticle(db: Database, articleId: string, runId: s
     sourceName: submission.sourceName,
     normalizerVersion: NORMALIZER_VERSION,
   });
-  await recordReprocessResult(db, {
-    runId,
-    articleId,
-    outcome: changes.length ? "changed" : "unchanged",
-    changes,
-  });
+  const outcome = changes.length ? "changed" : "unchanged";
+  await recordReprocessResult(db, { runId, articleId, outcome, changes });
+  return outcome;
 }

@@ -1,6 +1,13 @@
 import { type Database, setArticleStatus } from "@parallax/db";
-import { INGEST_QUEUE, type IngestJob, type QueueSettings, zIngestJob } from "@parallax/queue";
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import {
+  type EnrichJob,
+  enqueueEnrich,
+  INGEST_QUEUE,
+  type IngestJob,
+  type QueueSettings,
+  zIngestJob,
+} from "@parallax/queue";
+import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { reprocessArticle } from "./reprocess";
@@ -9,11 +16,18 @@ export interface IngestWorkerOptions extends QueueSettings {
   db: Database;
   concurrency: number;
   fetchLimits: FetchLimits;
+  /** Where a readable article goes next. */
+  enrichQueue: Queue<EnrichJob>;
   log: (line: string) => void;
 }
 
 export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJob, IngestOutcome> {
   const { db, log } = options;
+  // The reconciler enqueues any readable article left without enrichment, so a Redis hiccup here loses nothing.
+  const enrichNext = (articleId: string) =>
+    enqueueEnrich(options.enrichQueue, articleId).catch((error: Error) =>
+      log(`enrichment of ${articleId} deferred to the reconciler: ${error.message}`),
+    );
   const worker = new Worker<IngestJob, IngestOutcome>(
     INGEST_QUEUE,
     async (job: Job<IngestJob, IngestOutcome>) => {
@@ -23,15 +37,17 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
       const { articleId, runId } = parsed.data;
       if (runId) {
         // Reprocessing keeps the article readable throughout and reports instead of failing it.
-        await reprocessArticle(db, articleId, runId);
+        if ((await reprocessArticle(db, articleId, runId)) === "changed") await enrichNext(articleId);
         return { status: "skipped" };
       }
       try {
-        return await processArticle(articleId, {
+        const outcome = await processArticle(articleId, {
           db,
           fetchLimits: options.fetchLimits,
           report: (progress) => job.updateProgress(progress),
         });
+        if (outcome.status !== "skipped") await enrichNext(articleId);
+        return outcome;
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         const permanent = error instanceof PermanentError;

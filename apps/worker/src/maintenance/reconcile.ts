@@ -1,20 +1,32 @@
-import { type Database, listUnfinishedArticleIds, setArticleStatus } from "@parallax/db";
-import { enqueueIngest, type IngestJob } from "@parallax/queue";
+import { ENRICHMENT_VERSION } from "@parallax/core/enrich";
+import {
+  type Database,
+  listArticlesNeedingEnrichment,
+  listUnfinishedArticleIds,
+  setArticleStatus,
+} from "@parallax/db";
+import { type EnrichJob, enqueueEnrich, enqueueIngest, type IngestJob } from "@parallax/queue";
 import type { Queue } from "bullmq";
 
 export interface ReconcileReport {
   checked: number;
   enqueued: number;
   failed: number;
+  /** Readable articles without an enrichment of the current version, sent (again) to the enrich queue. */
+  enrichQueued: number;
 }
 
 /**
  * Makes the queue agree with the database, which is the source of truth: every article still `queued` or
  * `processing` must have a live job. Jobs vanish when Redis loses its data or a job's record is trimmed.
  */
-export async function reconcile(db: Database, queue: Queue<IngestJob>): Promise<ReconcileReport> {
+export async function reconcile(
+  db: Database,
+  queue: Queue<IngestJob>,
+  enrichQueue?: Queue<EnrichJob>,
+): Promise<ReconcileReport> {
   const ids = await listUnfinishedArticleIds(db);
-  const report: ReconcileReport = { checked: ids.length, enqueued: 0, failed: 0 };
+  const report: ReconcileReport = { checked: ids.length, enqueued: 0, failed: 0, enrichQueued: 0 };
   for (const id of ids) {
     const job = await queue.getJob(id);
     if (!job) {
@@ -31,6 +43,13 @@ export async function reconcile(db: Database, queue: Queue<IngestJob>): Promise<
       await job.remove().catch(() => {});
       await enqueueIngest(queue, id);
       report.enqueued++;
+    }
+  }
+  if (enrichQueue) {
+    // Deduplicated per article, so asking for one already waiting costs nothing.
+    for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000)) {
+      await enqueueEnrich(enrichQueue, id);
+      report.enrichQueued++;
     }
   }
   return report;

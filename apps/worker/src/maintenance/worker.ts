@@ -1,15 +1,20 @@
 import type { Database } from "@parallax/db";
-import { type IngestJob, MAINTENANCE_QUEUE, type QueueSettings } from "@parallax/queue";
+import { type EnrichJob, type IngestJob, MAINTENANCE_QUEUE, type QueueSettings } from "@parallax/queue";
 import { type Queue, Worker } from "bullmq";
 import { type ReconcileReport, reconcile } from "./reconcile";
 
 export function createMaintenanceWorker(
-  options: QueueSettings & { db: Database; ingestQueue: Queue<IngestJob>; log: (line: string) => void },
+  options: QueueSettings & {
+    db: Database;
+    ingestQueue: Queue<IngestJob>;
+    enrichQueue: Queue<EnrichJob>;
+    log: (line: string) => void;
+  },
 ): Worker<unknown, ReconcileReport> {
   const worker = new Worker<unknown, ReconcileReport>(
     MAINTENANCE_QUEUE,
     async () => {
-      const report = await reconcile(options.db, options.ingestQueue);
+      const report = await reconcile(options.db, options.ingestQueue, options.enrichQueue);
       if (report.enqueued || report.failed) {
         options.log(
           `reconciler: ${report.enqueued} re-enqueued, ${report.failed} marked failed of ${report.checked}`,

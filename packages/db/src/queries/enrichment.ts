@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { Enrichment } from "@parallax/core";
 import { dayRange } from "@parallax/core/enrich/date-range";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   articleEnrichment,
+  articles,
   articleEntities,
   articleTerms,
   entities,
@@ -46,12 +47,16 @@ async function replaceTerms(tx: Transaction, articleId: string, counts: Map<stri
   for (let i = 0; i < old.length; i += 1000) {
     const slice = old.slice(i, i + 1000).map((r) => r.term);
     // Lock in term order first; the update then touches rows this transaction already holds.
-    await tx.execute(
-      sql`select 1 from ${termStats} where term = any(${slice}::text[]) order by term for update`,
-    );
-    await tx.execute(
-      sql`update ${termStats} set documents = documents - 1 where term = any(${slice}::text[])`,
-    );
+    await tx
+      .select({ term: termStats.term })
+      .from(termStats)
+      .where(inArray(termStats.term, slice))
+      .orderBy(termStats.term)
+      .for("update");
+    await tx
+      .update(termStats)
+      .set({ documents: sql`${termStats.documents} - 1` })
+      .where(inArray(termStats.term, slice));
   }
   if (old.length > 0) await tx.delete(articleTerms).where(eq(articleTerms.articleId, articleId));
   const rows = [...counts]
@@ -78,7 +83,12 @@ export async function storeEnrichment(
   enrichment: Enrichment,
   termCounts: Map<string, number>,
 ): Promise<EnrichmentWrite> {
-  const outputHash = createHash("sha256").update(JSON.stringify(enrichment)).digest("hex");
+  // Keywords are scored when read, against the corpus as it is then; they are not part of what is stored.
+  const { keywords: _keywords, ...stored } = enrichment;
+  const outputHash = createHash("sha256")
+    .update(JSON.stringify(stored))
+    .update(JSON.stringify([...termCounts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+    .digest("hex");
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select({ version: articleEnrichment.version, outputHash: articleEnrichment.outputHash })
@@ -240,4 +250,28 @@ export async function corpusTermStats(db: Database, terms: readonly string[]) {
         .where(inArray(termStats.term, [...terms]))
     : [];
   return { documents: documents?.n ?? 0, frequencies: new Map(rows.map((r) => [r.term, r.documents])) };
+}
+
+/**
+ * Readable articles with no enrichment, or one from an older engine (errors of the current engine are not
+ * retried here: they would fail again). Oldest first, so a backlog drains in arrival order.
+ */
+export async function listArticlesNeedingEnrichment(
+  db: Database,
+  version: number,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .leftJoin(articleEnrichment, eq(articleEnrichment.articleId, articles.id))
+    .where(
+      and(
+        inArray(articles.status, ["ready", "duplicate"]),
+        or(isNull(articleEnrichment.articleId), lt(articleEnrichment.version, version)),
+      ),
+    )
+    .orderBy(asc(articles.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

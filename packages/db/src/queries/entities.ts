@@ -1,36 +1,43 @@
-import type { Enrichment, Keyword } from "@parallax/core";
+import type { Enrichment, Keyword, Paragraph } from "@parallax/core";
+import { distinctiveTerms, termCounts } from "@parallax/core/enrich/keywords";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
   articleEnrichment,
   articleEntities,
   articles,
-  articleTerms,
   entities,
   events,
   figures,
   mentions,
   paragraphs,
   quotes,
-  termStats,
   timeExpressions,
 } from "../schema/index";
+import { corpusTermStats } from "./enrichment";
 
 /**
- * An article's distinctive terms scored against the corpus as it is now (sublinear tf × smoothed idf), so
- * keywords stay current as articles arrive without re-enriching anything.
+ * An article's distinctive terms scored against the corpus as it is now, by the same function the offline
+ * `parallax enrich` uses: keywords stay current as articles arrive, without re-enriching anything.
  */
 export async function articleKeywords(db: Database, articleId: string, limit = 20): Promise<Keyword[]> {
-  const [corpus] = await db.select({ n: sql<number>`count(*)::int` }).from(articleEnrichment);
-  const documents = Math.max(1, corpus?.n ?? 1);
-  const score = sql<number>`(1 + ln(${articleTerms.count})) * ln((${documents} + 1)::float / (coalesce(${termStats.documents}, 0) + 1)::float + 1)`;
-  return db
-    .select({ term: articleTerms.term, count: articleTerms.count, score })
-    .from(articleTerms)
-    .leftJoin(termStats, eq(termStats.term, articleTerms.term))
-    .where(eq(articleTerms.articleId, articleId))
-    .orderBy(desc(score), asc(articleTerms.term))
-    .limit(limit);
+  const [article] = await db
+    .select({ language: articles.language })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  if (!article) return [];
+  const body = (await db
+    .select({ n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
+    .from(paragraphs)
+    .where(eq(paragraphs.articleId, articleId))
+    .orderBy(asc(paragraphs.n))) as Paragraph[];
+  const counts = termCounts(body, { language: article.language });
+  const stats = await corpusTermStats(db, [...counts.keys()]);
+  return distinctiveTerms(
+    body,
+    { documents: stats.documents, documentFrequency: (term) => stats.frequencies.get(term) ?? 0 },
+    { language: article.language, limit },
+  );
 }
 
 /** Everything enrichment stored for one article, or null when it has not been enriched (yet). */

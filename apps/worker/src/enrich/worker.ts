@@ -1,0 +1,80 @@
+import { ENRICHMENT_VERSION, enrichArticle, enrichmentTerms } from "@parallax/core/enrich";
+import {
+  corpusTermStats,
+  type Database,
+  getArticle,
+  recordEnrichmentError,
+  storeEnrichment,
+} from "@parallax/db";
+import {
+  ENRICH_QUEUE,
+  type EnrichJob,
+  type EnrichProgress,
+  type QueueSettings,
+  zEnrichJob,
+} from "@parallax/queue";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+
+export interface EnrichWorkerOptions extends QueueSettings {
+  db: Database;
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+type EnrichResult = { outcome: "written" | "unchanged" | "skipped" };
+
+/**
+ * Enrichment runs after an article is readable and never blocks it: a failure is recorded for the jobs page and
+ * the article stays as it is. Database trouble is retried; a bug in a pure stage is not (it would fail again).
+ */
+export async function enrichOne(
+  db: Database,
+  articleId: string,
+  report: (p: EnrichProgress) => Promise<void>,
+) {
+  const article = await getArticle(db, articleId);
+  if (!article || (article.status !== "ready" && article.status !== "duplicate"))
+    return { outcome: "skipped" } as const;
+  const input = {
+    paragraphs: article.paragraphs,
+    language: article.language,
+    publishedAt: article.publishedAt,
+  };
+  // Document frequencies of the terms this article could contribute, read before the pure stage runs.
+  const stats = await corpusTermStats(db, enrichmentTerms(input));
+  let result: ReturnType<typeof enrichArticle>;
+  try {
+    result = enrichArticle(input, {
+      corpus: { documents: stats.documents, documentFrequency: (term) => stats.frequencies.get(term) ?? 0 },
+      onStep: (step, done) => void report({ stage: step, percent: Math.round((done / 6) * 80) }),
+    });
+  } catch (error) {
+    const message = `enrichment failed: ${error instanceof Error ? error.message : String(error)}`;
+    await recordEnrichmentError(db, articleId, ENRICHMENT_VERSION, message);
+    throw new UnrecoverableError(message);
+  }
+  await report({ stage: "store", percent: 90 });
+  const outcome = await storeEnrichment(db, articleId, result.enrichment, result.termCounts);
+  await report({ stage: "done", percent: 100 });
+  return { outcome };
+}
+
+export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJob, EnrichResult> {
+  const worker = new Worker<EnrichJob, EnrichResult>(
+    ENRICH_QUEUE,
+    async (job: Job<EnrichJob, EnrichResult>) => {
+      const parsed = zEnrichJob.safeParse(job.data);
+      if (!parsed.success)
+        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
+      return enrichOne(options.db, parsed.data.articleId, (progress) => job.updateProgress(progress));
+    },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: 60_000,
+    },
+  );
+  worker.on("error", (error) => options.log(`enrich worker error: ${error.message}`));
+  return worker;
+}
