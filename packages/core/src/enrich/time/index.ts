@@ -1,0 +1,3 @@
+export { findTimeExpressions } from "./expressions";
+export { precisionOf } from "./precision";
+export { buildTimeline, type TimelineOptions } from "./timeline";
