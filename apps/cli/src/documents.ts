@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { detectBinary } from "@parallax/core/normalize";
+import { decodeHtmlBytes, decodeTextBytes, detectBinary } from "@parallax/core/normalize";
 
 export interface LocalDocument {
   kind: "html" | "text";
@@ -19,21 +19,17 @@ function looksLikeHtml(path: string, text: string): boolean {
   return head.startsWith("<!doctype") || head.startsWith("<html") || /<(body|p|article|div)[\s>]/.test(head);
 }
 
-/** Decodes UTF-8 (BOM stripped); bytes that are not UTF-8 are read as Windows-1252, the usual legacy default. */
-function decode(bytes: Buffer): string {
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes.subarray(start));
-  }
-}
-
-/** A file (or `-` for standard input) as HTML or text; binary files are refused with their detected type. */
+/**
+ * A file (or `-` for standard input) as HTML or text; binary files are refused with their detected type.
+ * Bytes become text through core's decoders, as in the worker and the bench: BOM, declared charset (HTML
+ * only), detection for everything else.
+ */
 export async function readLocalDocument(path: string): Promise<LocalDocument> {
   const bytes = path === "-" ? await readStdin() : await readFile(path);
   const binary = detectBinary(bytes);
   if (binary) throw new Error(`unsupported content (${binary})`);
-  const content = decode(bytes);
-  return { kind: looksLikeHtml(path, content) ? "html" : "text", content };
+  const text = decodeTextBytes(bytes);
+  // A page may name its charset in <meta>, which plain-text detection does not read: decode it as HTML.
+  if (looksLikeHtml(path, text)) return { kind: "html", content: decodeHtmlBytes(bytes, null) };
+  return { kind: "text", content: text };
 }

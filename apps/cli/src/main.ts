@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerEnrich } from "./commands/enrich";
 import { registerExtract } from "./commands/extract";
 import { registerIngest } from "./commands/ingest";
+import { registerReenrich } from "./commands/reenrich";
 import { registerReprocess } from "./commands/reprocess";
 import { registerStart } from "./commands/start";
 
@@ -14,7 +16,9 @@ const program = new Command()
 registerStart(program);
 registerIngest(program);
 registerExtract(program);
+registerEnrich(program);
 registerReprocess(program);
+registerReenrich(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

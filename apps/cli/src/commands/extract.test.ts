@@ -1,16 +1,10 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { zNormalizedArticle } from "@parallax/core/schemas";
 import { afterAll, describe, expect, it } from "vitest";
+import { CAIXIN, jsonLines, NIPPON, ROOT, runCli, SEEDS } from "../__fixtures__/cli";
 
-// apps/cli/src/commands → the checkout's root, where node_modules/.bin/tsx and ../shared/seeds are.
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const SEEDS = join(ROOT, "..", "shared", "seeds");
-const NIPPON = join(SEEDS, "000_692c35d782a7bbcb.txt");
-const CAIXIN = join(SEEDS, "002_41147d8f43a0c177.txt");
 const NEWS_PAGE = join(ROOT, "packages/core/src/normalize/__fixtures__/news-page.html");
 // The public contract: the issue-2 fields first, the extraction-engine fields beside them.
 const FIELDS = Object.keys(zNormalizedArticle.shape);
@@ -29,30 +23,7 @@ const TIMEOUT = 60_000;
 const scratch = mkdtempSync(join(tmpdir(), "parallax-extract-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The real CLI, as a person would run it from the checkout's root. */
-function cli(args: string[], stdin?: string | Buffer): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      join(ROOT, "node_modules/.bin/tsx"),
-      ["apps/cli/src/main.ts", "extract", ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin ?? "");
-  });
-}
-
-const jsonLines = (stdout: string) =>
-  stdout
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const cli = (args: string[], stdin?: string | Buffer) => runCli(["extract", ...args], stdin);
 
 describe("parallax extract --json", () => {
   it(

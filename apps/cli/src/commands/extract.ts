@@ -1,9 +1,8 @@
 import { DuplicateIndex } from "@parallax/core/dedupe";
-import { normalize, type NormalizeInput, type NormalizeOptions } from "@parallax/core/normalize";
-import { type NormalizedArticle, zNormalizedArticle } from "@parallax/core/schemas";
+import type { NormalizedArticle } from "@parallax/core/schemas";
 import type { Command } from "commander";
 import { z } from "zod";
-import { readLocalDocument } from "../documents";
+import { extractFile } from "../articles";
 
 const zOptions = z.object({
   url: z.url({ protocol: /^https?$/, message: "--url must be an http(s) URL" }).optional(),
@@ -32,20 +31,6 @@ function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code && SYSTEM_ERRORS[code]) return SYSTEM_ERRORS[code];
   return error instanceof Error ? error.message : String(error);
-}
-
-async function extractFile(file: string, options: ExtractOptions): Promise<NormalizedArticle> {
-  const document = await readLocalDocument(file);
-  const input: NormalizeInput =
-    document.kind === "html"
-      ? { kind: "html", html: document.content, ...(options.url ? { url: options.url } : {}) }
-      : { kind: "text", text: document.content, ...(options.url ? { url: options.url } : {}) };
-  const normalizeOptions: NormalizeOptions = {
-    ...(options.title ? { title: options.title } : {}),
-    ...(options.publishedAt ? { publishedAt: options.publishedAt } : {}),
-  };
-  // Parsing through the schema keeps the JSON to the published contract, field order included.
-  return zNormalizedArticle.parse(normalize(input, normalizeOptions));
 }
 
 const KIND_MARK: Record<string, string> = { heading: "## ", quote: "> ", "list-item": "• ", paragraph: "" };
