@@ -117,13 +117,20 @@ export function isSectionLabel(text: string): boolean {
 // Calls to action and page furniture that start a line. Matched only on short lines (see isPromoLine), so
 // an article sentence that merely mentions a newsletter or a podcast survives.
 const PROMO_START =
-  /^(?:listen to|listen now|subscribe|sign up|sign in|log ?in|register (?:now|here|for free)|unlock|download (?:the|our)|get (?:the|our) app|read (?:more|also|next|the full)|also read|continue reading|click here|tap here|follow us|join (?:us|our)|share (?:this|on|via|the)|don[’']t miss|you may also like|more from|advertisement|sponsored content)\b/i;
+  /^(?:listen to|listen now|subscribe|sign up|sign in|log ?in|register (?:now|here|for free)|unlock|download (?:the|our)|get (?:the|our) app|read (?:more|also|next|the full)|also read|continue reading|click here|tap here|follow us|join (?:us|our)|share (?:this|on|via|the)|don[’']t miss|you may also like|more from|advertisement|sponsored content|story continues|article continues|skip to (?:main )?content|(?:enlarge|toggle|hide|show) (?:this )?(?:image|caption|photo))\b/i;
+// Same, for starts that end in punctuation (where \b cannot follow): video teasers, copyright notices.
+const FURNITURE_START =
+  /^(?:(?:watch|video)\s*[:|]|(?:copyright\b|©)\s*(?:\(c\)\s*)?(?:19|20)\d{2}|our standards\s*:)/i;
 // Lines that are nothing but a furniture label ("Related", "MOST POPULAR", "Podcast", "Trending now").
 const PROMO_LABEL =
-  /^(?:related(?: (?:articles?|stories|news|coverage|content|topics))?|recommended(?: for you)?|most (?:popular|read|viewed|shared|commented)|trending(?: now)?|advertisement|advertising|sponsored|podcasts?|newsletters?|share|comments?|editor[’']s picks?|top stories|latest news|more stories)$/i;
+  /^(?:related(?: (?:articles?|stories|news|coverage|content|topics))?|recommended(?: for you)?|most (?:popular|read|viewed|shared|commented)|trending(?: now)?|advertisement|advertising|sponsored|podcasts?|newsletters?|share|comments?|editor[’']s picks?|top stories|latest news|more stories|print|email|e-mail|copy link|save(?: article)?|bookmark|gift (?:this )?article|\d{1,3} min(?:ute)?s? read|listen(?: to this article)?|loading|show more|see more|view comments|open in app|back to top|image|video|play video|topics|tags|see also|more on this story|explore more)$/i;
 // Marketing phrases that mark a whole line wherever they occur.
 const PROMO_ANYWHERE =
-  /\b(?:for the price of one|exclusive (?:discounts?|offers?|deals?)|free trial|subscribe (?:now|today|here)|sign up (?:now|today|here)|(?:group|digital|annual) subscription|subscribers? only|our newsletter|ad-free)\b/i;
+  /\b(?:for the price of one|exclusive (?:discounts?|offers?|deals?)|free trial|subscribe (?:now|today|here)|sign up (?:now|today|here)|(?:group|digital|annual) subscription|subscribers? only|our newsletter|ad-free|trust principles)\b/i;
+
+// Legal and editorial boilerplate that runs longer than a promotion but is never article text.
+const BOILERPLATE =
+  /\b(?:all rights reserved|may not be (?:published|reproduced|redistributed|copied|rewritten)|(?:our|the) letters section|to be considered for publication)\b/i;
 
 // Promotional lines are short; 25 words of long words fit in this.
 const MAX_PROMO_CHARS = 400;
@@ -135,8 +142,9 @@ export function isPromoLine(text: string): boolean {
   const words = wordCount(bare);
   if (words === 0) return false;
   if (words <= 4 && PROMO_LABEL.test(bare)) return true;
+  if (BOILERPLATE.test(bare)) return true;
   if (words > 25) return false;
-  return PROMO_START.test(bare) || PROMO_ANYWHERE.test(bare);
+  return PROMO_START.test(bare) || FURNITURE_START.test(bare) || PROMO_ANYWHERE.test(bare);
 }
 
 /** Blocks numbered 1..N in reading order, empty ones dropped. */

@@ -38,6 +38,23 @@ describe("boundNesting", () => {
     }
   });
 
+  it("bounds deep nesting however the tags are written (case, quoted '>', comments, scripts before it)", () => {
+    for (const html of [
+      "<DIV>".repeat(5_000),
+      '<div title="a>b">'.repeat(5_000),
+      `<!-->${"<div>".repeat(5_000)}`,
+      `<script>"</scripts>"</script>${"<section class=x>".repeat(5_000)}`,
+      `<textarea><div></textarea>${"<span>".repeat(5_000)}`,
+    ]) {
+      expect(depth(boundNesting(html, 64))).toBeLessThanOrEqual(65);
+    }
+  });
+
+  it("leaves markup inside scripts and comments alone", () => {
+    const html = `<script>${"<div>".repeat(1_000)}</script><!-- ${"<div>".repeat(1_000)} --><p>text</p>`;
+    expect(boundNesting(html, 64)).toBe(html);
+  });
+
   it("does not treat unclosed paragraphs and list items as nesting", () => {
     const html = `${"<p>para ".repeat(1000)}<ul>${"<li>item ".repeat(1000)}</ul>`;
     expect(boundNesting(html, 8)).toBe(html);

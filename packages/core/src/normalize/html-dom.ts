@@ -5,7 +5,9 @@ import { type AnyNode, type Element, isTag, isText } from "domhandler";
 const ATTRIBUTE_WINDOW = 2048;
 
 export function attr(element: Element, name: string): string {
-  return (element.attribs[name] ?? "").slice(0, ATTRIBUTE_WINDOW);
+  const value = element.attribs[name];
+  if (value === undefined) return "";
+  return value.length > ATTRIBUTE_WINDOW ? value.slice(0, ATTRIBUTE_WINDOW) : value;
 }
 
 /** Every element under `root` in document order, without recursion (documents can nest thousands deep). */
@@ -41,41 +43,23 @@ export function isInside(node: AnyNode, ancestor: AnyNode): boolean {
   return false;
 }
 
-/** Never part of an article body, wherever they are. */
+/** Never text of an article, wherever they are: code, embedded media, form controls and the document head. */
 const DROPPED_TAGS = new Set(
-  "script style noscript template iframe svg math form button nav header footer aside select textarea input dialog menu canvas video audio object embed picture img figcaption head title meta link base label option".split(
+  "script style noscript template iframe svg math button select textarea input dialog canvas video audio object embed picture img title meta link base label option datalist output progress meter map area source track".split(
     " ",
   ),
 );
-const PAGE_FURNITURE_ROLES =
-  /^(?:navigation|banner|contentinfo|complementary|search|dialog|alertdialog|menu|menubar|toolbar|tablist|form)$/i;
-// Class and id words of navigation, share bars, comments, cookie banners, subscribe prompts, related links and ads.
-const JUNK_NAME =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|comments?|disqus|cookies?|consent|gdpr|newsletters?|subscribe|subscription|signup|paywall|related|recommend(?:ed|ations)?|promo|sponsor(?:ed)?|ad|ads|advert|adverts|advertisement|banner|popup|modal|outbrain|taboola|sidebar|masthead|toolbar|footer|byline|dateline|skip|most-?popular|trending|tags)(?:$|[\s_-])/i;
-// Elements the page itself calls its main content are never dropped for their class names.
-const MAIN_TAGS = new Set(["html", "body", "main", "article"]);
 
-export interface JunkRules {
-  /** Judge class, id and role too; off for the retry on pages whose every wrapper has an unlucky class name. */
-  byName: boolean;
-  /** `<form>` wraps whole pages in some CMSes (ASP.NET); inside the article it is a comment or search form. */
-  dropForms: boolean;
-}
-
-export function isJunk(element: Element, rules: JunkRules): boolean {
-  const name = element.name;
-  if (name === "form") return rules.dropForms;
-  if (DROPPED_TAGS.has(name)) return true;
+/** Code, media, controls and elements the page hides; whatever their names say, they are never shown as text. */
+export function isHidden(element: Element): boolean {
+  if (DROPPED_TAGS.has(element.name)) return true;
   if ("hidden" in element.attribs || attr(element, "aria-hidden") === "true") return true;
-  if (/display\s*:\s*none/i.test(attr(element, "style"))) return true;
-  if (!rules.byName || MAIN_TAGS.has(name)) return false;
-  if (attr(element, "itemprop") === "articleBody" || attr(element, "role") === "main") return false;
-  if (PAGE_FURNITURE_ROLES.test(attr(element, "role"))) return true;
-  return JUNK_NAME.test(attr(element, "class")) || JUNK_NAME.test(attr(element, "id"));
+  const style = element.attribs.style;
+  return style !== undefined && /(?:display|visibility)\s*:\s*(?:none|hidden)/i.test(attr(element, "style"));
 }
 
 const BLOCK_TAGS = new Set(
-  "address article blockquote body caption center dd details div dl dt fieldset figure h1 h2 h3 h4 h5 h6 hr html li main ol p pre section summary table tbody td tfoot th thead tr ul".split(
+  "address article aside blockquote body caption center dd details div dl dt fieldset figcaption figure footer form header h1 h2 h3 h4 h5 h6 hr html li main menu nav ol p pre section summary table tbody td tfoot th thead tr ul".split(
     " ",
   ),
 );

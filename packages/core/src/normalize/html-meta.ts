@@ -1,127 +1,126 @@
 import type { Document, Element } from "domhandler";
 import { cleanText } from "./blocks";
 import { attr, elements, textOf } from "./html-dom";
+import { emptyJsonLd, type JsonLd, MAX_JSON_LD_CHARS, parseJsonLd, readJsonLd } from "./json-ld";
+
+export type { JsonLd, JsonLdArticle } from "./json-ld";
+
+/** A date written into the markup of the body: `<time datetime>`, `itemprop=datePublished`, `abbr.published`. */
+export interface MarkupDate {
+  element: Element;
+  value: string;
+  /** What the markup says the date is: "published", "modified", or "time" when it does not say. */
+  kind: "published" | "modified" | "time";
+}
 
 /** What the page says about itself, gathered in one pass before the body is looked at. */
 export interface PageMeta {
   lang: string | null;
   /** Lower-cased meta name/property/itemprop/http-equiv → content of its first occurrence. */
   meta: Map<string, string>;
+  /** article:tag and its relatives, which pages repeat once per tag. */
+  metaTags: string[];
   canonical: string | null;
   titleTag: string | null;
   firstH1: string | null;
-  relAuthor: string | null;
-  bylineText: string | null;
-  /** `<time datetime>` and `[itemprop=datePublished]` elements in document order, resolved later against the body. */
-  times: { element: Element; value: string }[];
+  /** The page's first <h1>…<h4> elements: one of them is the headline (others are logos and section names). */
+  headings: Element[];
+  relAuthors: string[];
+  bylineTexts: string[];
+  /** Markup dates in document order, resolved later against the body. */
+  times: MarkupDate[];
+  /** Elements whose class, id or itemprop names them a date, a byline or post metadata (the visible datelines). */
+  dateElements: Element[];
+  breadcrumb: string[];
   articles: Element[];
-  jsonLd: JsonLdArticle | null;
+  jsonLd: JsonLd;
 }
 
-export interface JsonLdArticle {
-  headline: string | null;
-  author: string | null;
-  datePublished: string | null;
-  publisher: string | null;
-  language: string | null;
-}
+// Class and id words of the elements that show a post's date: "date", "datum", "post-meta", "byline",
+// "published", "fecha", "entry-time"… (htmldate's list, which comes from looking at thousands of pages).
+const DATE_ELEMENT_NAME =
+  /date|datum|time|publish|posted|submitted|byline|subline|meta|info|author|autor|fecha|parution|release|stand|created|dateline|timestamp|fa-calendar|fa-clock/i;
+// A page with more of them than this is a list page; the first ones are the ones near the headline anyway.
+const MAX_DATE_ELEMENTS = 400;
+const MAX_LIST = 20;
+const MAX_HEADINGS = 40;
+const TAG_KEYS = new Set(["article:tag", "og:article:tag", "video:tag", "book:tag"]);
 
-// A page's JSON-LD is a few kilobytes; anything far larger is not worth parsing.
-const MAX_JSON_LD_CHARS = 1_000_000;
-const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)$/;
-
-type JsonObject = Record<string, unknown>;
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-function str(value: unknown): string | null {
-  if (typeof value === "string") return cleanText(value).slice(0, 500) || null;
-  if (!isObject(value)) return null;
-  // One level only: JSON-LD names are flat, and a hostile page could nest `name` objects thousands deep.
-  const inner = typeof value.name === "string" ? value.name : value["@value"];
-  return typeof inner === "string" ? cleanText(inner).slice(0, 500) || null : null;
-}
-
-function names(value: unknown): string | null {
-  const list = (Array.isArray(value) ? value : [value]).slice(0, 10).map(str);
-  const found = list.filter((name): name is string => name !== null);
-  return found.length > 0 ? found.join(", ") : null;
-}
-
-function types(node: JsonObject): string[] {
-  const type = node["@type"];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === "string");
-}
-
-/** The article object in a JSON-LD block: top level, in an array, or in `@graph` (two levels are plenty). */
-function findArticle(root: unknown): JsonObject | null {
-  const queue: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
-  let webPage: JsonObject | null = null;
-  for (let i = 0; i < queue.length && i < 500; i++) {
-    const { value, depth } = queue[i]!;
-    const items = Array.isArray(value)
-      ? value
-      : isObject(value) && Array.isArray(value["@graph"])
-        ? value["@graph"]
-        : null;
-    if (items && depth < 3)
-      for (const item of items.slice(0, 100)) queue.push({ value: item, depth: depth + 1 });
-    if (!isObject(value)) continue;
-    if (types(value).some((type) => ARTICLE_TYPE.test(type))) return value;
-    if (types(value).includes("WebPage") && value.headline) webPage ??= value;
+function markupDate(element: Element): MarkupDate | null {
+  const itemprop = attr(element, "itemprop").toLowerCase();
+  const value = attr(element, "datetime") || attr(element, "content");
+  if (element.name !== "meta") {
+    if (/^date(?:published|created)$/.test(itemprop))
+      return { element, kind: "published", value: value || cleanText(textOf(element, 100)) };
+    if (itemprop === "datemodified")
+      return { element, kind: "modified", value: value || cleanText(textOf(element, 100)) };
   }
-  return webPage;
+  if (element.name === "time" && value) {
+    const cls = attr(element, "class");
+    const kind = /updated|modified/i.test(cls) && !("pubdate" in element.attribs) ? "modified" : "time";
+    return { element, kind: "pubdate" in element.attribs ? "published" : kind, value };
+  }
+  // Blogger and hAtom themes: <abbr class="published" title="2016-12-23T05:11:00-05:00">5:11 AM</abbr>
+  if (
+    element.name === "abbr" &&
+    /(?:^|\s)(?:published|updated|dtstart)(?:\s|$)/.test(attr(element, "class"))
+  ) {
+    const kind = /published/.test(attr(element, "class")) ? "published" : "modified";
+    return { element, kind, value: attr(element, "title") || cleanText(textOf(element, 100)) };
+  }
+  return null;
 }
 
-function readJsonLd(script: Element): JsonLdArticle | null {
-  const text = textOf(script, MAX_JSON_LD_CHARS + 1);
-  if (text.length > MAX_JSON_LD_CHARS) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
+function addBreadcrumb(page: PageMeta, element: Element): void {
+  if (page.breadcrumb.length > 0) return;
+  // The links only: the trail's last item is usually the page's own title, not a section.
+  for (const link of elements(element)) {
+    if (link.name !== "a") continue;
+    const text = cleanText(textOf(link, 100));
+    if (text && text.length <= 60 && !page.breadcrumb.includes(text)) page.breadcrumb.push(text);
+    if (page.breadcrumb.length >= 8) break;
   }
-  const article = findArticle(parsed);
-  if (!article) return null;
-  return {
-    headline: str(article.headline) ?? str(article.name),
-    author: names(article.author),
-    datePublished: str(article.datePublished) ?? str(article.dateCreated),
-    publisher: names(article.publisher),
-    language: str(article.inLanguage),
-  };
+}
+
+function readMetaElement(page: PageMeta, element: Element): void {
+  const key = (
+    attr(element, "property") ||
+    attr(element, "name") ||
+    attr(element, "itemprop") ||
+    attr(element, "http-equiv")
+  ).toLowerCase();
+  const content = cleanText(attr(element, "content"));
+  if (!key || !content) return;
+  if (TAG_KEYS.has(key) && page.metaTags.length < MAX_LIST) page.metaTags.push(content);
+  if (!page.meta.has(key)) page.meta.set(key, content);
 }
 
 export function readMeta(document: Document): PageMeta {
   const page: PageMeta = {
     lang: null,
     meta: new Map(),
+    metaTags: [],
     canonical: null,
     titleTag: null,
     firstH1: null,
-    relAuthor: null,
-    bylineText: null,
+    headings: [],
+    relAuthors: [],
+    bylineTexts: [],
     times: [],
+    dateElements: [],
+    breadcrumb: [],
     articles: [],
-    jsonLd: null,
+    jsonLd: emptyJsonLd(),
   };
+  let breadcrumbTries = 0;
   for (const element of elements(document)) {
     switch (element.name) {
       case "html":
         page.lang ??= attr(element, "lang") || attr(element, "xml:lang") || null;
         break;
-      case "meta": {
-        const key = (
-          attr(element, "property") ||
-          attr(element, "name") ||
-          attr(element, "itemprop") ||
-          attr(element, "http-equiv")
-        ).toLowerCase();
-        const content = cleanText(attr(element, "content"));
-        if (key && content && !page.meta.has(key)) page.meta.set(key, content);
+      case "meta":
+        readMetaElement(page, element);
         break;
-      }
       case "link":
         if (/(?:^|\s)canonical(?:\s|$)/i.test(attr(element, "rel")))
           page.canonical ??= attr(element, "href") || null;
@@ -131,31 +130,47 @@ export function readMeta(document: Document): PageMeta {
         break;
       case "h1":
         page.firstH1 ??= cleanText(textOf(element, 1000)) || null;
+        if (page.headings.length < MAX_HEADINGS) page.headings.push(element);
+        break;
+      case "h2":
+      case "h3":
+      case "h4":
+        if (page.headings.length < MAX_HEADINGS) page.headings.push(element);
         break;
       case "article":
         page.articles.push(element);
         break;
       case "script":
         if (/^application\/ld\+json$/i.test(attr(element, "type").trim()))
-          page.jsonLd ??= readJsonLd(element);
+          readJsonLd(parseJsonLd(textOf(element, MAX_JSON_LD_CHARS + 1)), page.jsonLd);
         break;
     }
-    if (element.name === "time" && attr(element, "datetime"))
-      page.times.push({ element, value: attr(element, "datetime") });
-    else if (attr(element, "itemprop") === "datePublished" && element.name !== "meta") {
-      page.times.push({
-        element,
-        value: attr(element, "content") || attr(element, "datetime") || textOf(element, 100),
-      });
+    const date = page.times.length < MAX_DATE_ELEMENTS ? markupDate(element) : null;
+    if (date) page.times.push(date);
+    const rel = attr(element, "rel");
+    const itemprop = attr(element, "itemprop");
+    if (
+      page.relAuthors.length < MAX_LIST &&
+      element.name !== "meta" &&
+      element.name !== "link" &&
+      (/(?:^|\s)author(?:\s|$)/i.test(rel) || /(?:^|\s)author(?:\s|$)/.test(itemprop))
+    ) {
+      // itemprop=author often wraps a Person whose itemprop=name is the name; textOf reads it either way.
+      const name = cleanText(textOf(element, 200));
+      if (name && !page.relAuthors.includes(name)) page.relAuthors.push(name);
     }
-    if (!page.relAuthor && /(?:^|\s)author(?:\s|$)/i.test(attr(element, "rel")))
-      page.relAuthor = cleanText(textOf(element, 200)) || null;
-    if (!page.relAuthor && attr(element, "itemprop") === "author" && element.name !== "meta") {
-      page.relAuthor = cleanText(textOf(element, 200)) || null;
+    const names = `${attr(element, "class")} ${attr(element, "id")}`;
+    if (page.bylineTexts.length < 3 && /(?:^|[\s_-])byline(?:$|[\s_-])/i.test(names)) {
+      const text = cleanText(textOf(element, 300));
+      if (text) page.bylineTexts.push(text);
     }
-    if (!page.bylineText && /(?:^|[\s_-])byline(?:$|[\s_-])/i.test(attr(element, "class"))) {
-      page.bylineText = cleanText(textOf(element, 300)) || null;
-    }
+    // Only the first few: a hostile page could nest thousands of link-less "breadcrumb" wrappers.
+    if (/breadcrumb/i.test(names) && breadcrumbTries++ < 3) addBreadcrumb(page, element);
+    if (
+      page.dateElements.length < MAX_DATE_ELEMENTS &&
+      (DATE_ELEMENT_NAME.test(names) || /date/i.test(itemprop))
+    )
+      page.dateElements.push(element);
   }
   return page;
 }

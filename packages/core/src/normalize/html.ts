@@ -1,49 +1,37 @@
+import type { Element } from "domhandler";
+import { isTag } from "domhandler";
 import { parseDocument } from "htmlparser2";
-import { type Block, cleanText, type Extraction, isPromoLine } from "./blocks";
-import { parseByline } from "./byline";
-import { matchLeadingDate } from "./dates";
+import type { Extraction } from "./blocks";
 import { NormalizeError } from "./errors";
+import { emitBody } from "./html-body-emit";
+import { cleanBody } from "./html-body-filter";
+import { looksLikeListing } from "./html-body-listing";
+import { measure } from "./html-body-score";
 import { boundNesting } from "./html-bound";
-import { emitBlocks, findContainer } from "./html-content";
-import type { JunkRules } from "./html-dom";
+import { collectCaptions } from "./html-captions";
+import { type Container, type Selection, selectBody, underHeadline } from "./html-content";
+import { isInside } from "./html-dom";
 import { readMeta } from "./html-meta";
 import { findSiteName, findTitle, readPageMetadata } from "./html-metadata";
 import { extractText } from "./text";
 
-const MAX_LINK_DENSITY = 0.5;
-function isNoise(block: Block): boolean {
-  const density = block.linkChars && block.text.length > 0 ? block.linkChars / block.text.length : 0;
-  if (density > MAX_LINK_DENSITY) return true;
-  if (isPromoLine(block.text) || parseByline(block.text)) return true;
-  const date = matchLeadingDate(block.text);
-  return date !== null && !date.rest;
+// The picture above the headline and its caption sit in the article element, a few levels above the body.
+const CAPTION_SCOPE_LEVELS = 4;
+
+/** Where the article's captions are looked for: the <article> around the body, or what holds all its parts. */
+function captionScope(selection: Selection): Container {
+  let scope: Container = selection.container;
+  while (scope.parent && !selection.parts.every((part) => isInside(part, scope)))
+    scope = scope.parent as Container;
+  let node: Container | null = scope;
+  for (let level = 0; node && isTag(node) && level < CAPTION_SCOPE_LEVELS; level++) {
+    if (node.name === "article") return node;
+    node = node.parent as Element | null;
+  }
+  return scope;
 }
 
-const sameText = (a: string, b: string) => cleanText(a).toLowerCase() === cleanText(b).toLowerCase();
-
-/** The body blocks without noise and without the first heading that repeats the headline. */
-function cleanBlocks(blocks: readonly Block[], headlines: readonly (string | null)[]): Block[] {
-  const known = headlines.filter((headline): headline is string => headline !== null);
-  let headlineSeen = known.length === 0;
-  return blocks.filter((block) => {
-    if (
-      !headlineSeen &&
-      block.kind === "heading" &&
-      known.some((headline) => sameText(block.text, headline))
-    ) {
-      headlineSeen = true;
-      return false;
-    }
-    return !isNoise(block);
-  });
-}
-
-// Some pages give every wrapper a class that reads like furniture ("has-sidebar", "no-ads"): when judging by
-// class names finds nothing, judge by tags alone.
-const RULES: readonly JunkRules[] = [
-  { byName: true, dropForms: false },
-  { byName: false, dropForms: false },
-];
+const noArticle = () => new NormalizeError("no-article", "no article found");
 
 /** An HTML page to the article it carries: metadata from the head and JSON-LD, blocks from the main container. */
 export function extractHtml(html: string): Extraction {
@@ -53,12 +41,24 @@ export function extractHtml(html: string): Extraction {
   const page = readMeta(document);
   const siteName = findSiteName(page);
   const title = findTitle(page, siteName);
-  for (const rules of RULES) {
-    const container = findContainer(document, page.articles, rules);
-    if (!container) continue;
-    const blocks = cleanBlocks(emitBlocks(container, { ...rules, dropForms: true }), [title, page.firstH1]);
-    if (!blocks.some((block) => block.kind !== "heading")) continue;
-    return { ...readPageMetadata(page, container, title, siteName), blocks, captions: [], digest: null };
+  const measured = measure(document);
+  let selection = selectBody(document, measured, page.articles, title);
+  if (!selection) throw noArticle();
+  let emitted = emitBody(selection.parts, measured, selection.leads);
+  if (looksLikeListing(emitted)) {
+    // The teaser grid outweighed a short article; the page's headline says where the article is, if anywhere.
+    selection = underHeadline(document, measured, title, selection.container);
+    if (!selection) throw noArticle();
+    emitted = emitBody(selection.parts, measured, selection.leads);
+    if (looksLikeListing(emitted)) throw noArticle();
   }
-  throw new NormalizeError("no-article", "no article found");
+  const captions = collectCaptions(captionScope(selection), measured);
+  const body = cleanBody(emitted, captions, [title, page.firstH1]);
+  if (!body.blocks.some((block) => block.kind !== "heading")) throw noArticle();
+  return {
+    ...readPageMetadata(page, selection.container, title, siteName),
+    blocks: body.blocks,
+    captions: body.captions,
+    digest: null,
+  };
 }

@@ -1,4 +1,5 @@
 import type { NormalizedArticle } from "../schemas/article";
+import { detectBinaryText } from "./binary";
 import { cleanText, type Extraction, numberBlocks } from "./blocks";
 import { parseIsoDate } from "./dates";
 import { NormalizeError } from "./errors";
@@ -8,9 +9,10 @@ import { guessLanguage } from "./language";
 import { canonicalUrl, siteNameFromUrl } from "./source";
 import { extractText } from "./text";
 import { deriveTitle, truncateTitle } from "./title";
+import { reconcileUrlDate } from "./url-date";
 
 export { detectBinary } from "./binary";
-export { decodeHtmlBytes } from "./charset";
+export { decodeHtmlBytes, decodeTextBytes, type EncodingChoice, htmlEncoding, textEncoding } from "./charset";
 export { NormalizeError, type NormalizeErrorCode } from "./errors";
 export { NORMALIZER_VERSION } from "./version";
 
@@ -68,7 +70,9 @@ export function normalize(input: NormalizeInput, options: NormalizeOptions = {})
   }
   if (raw.length > MAX_DOCUMENT_CHARS)
     throw new NormalizeError("too-large", "document too large (over 16 MB)");
-  if (looksBinary(raw)) throw new NormalizeError("unsupported", "unsupported content (binary)");
+  if (looksBinary(raw)) {
+    throw new NormalizeError("unsupported", `unsupported content (${detectBinaryText(raw) ?? "binary"})`);
+  }
 
   let publishedOverride: string | null = null;
   if (options.publishedAt !== undefined) {
@@ -91,7 +95,7 @@ export function normalize(input: NormalizeInput, options: NormalizeOptions = {})
     titleSource: title ? "explicit" : "derived",
     byline: extraction.byline,
     authors: extraction.authors,
-    publishedAt: publishedOverride ?? extraction.publishedAt,
+    publishedAt: publishedOverride ?? reconcileUrlDate(extraction.publishedAt, url),
     modifiedAt: extraction.modifiedAt,
     siteName: sourceName ?? extraction.siteName ?? siteNameFromUrl(url),
     language: extraction.language ?? guessLanguage(languageSample(extraction)),

@@ -1,67 +1,76 @@
-// The commonest function words of each language; enough to tell English from its Latin-script neighbours.
-const STOP_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(
-    "the of and to in is that for it with as was on are be by this from at have has his her their".split(" "),
-  ),
-  fr: new Set("le la les des et est une du que dans pour sur pas qui au aux ce il elle sont".split(" ")),
-  es: new Set("el la los las del y que en un una por con para es se su al lo como".split(" ")),
-  de: new Set("der die das und ist nicht ein eine zu den von mit sich des auf für im dem".split(" ")),
-  pt: new Set("o a os as do da dos das e que em um uma para com não por se na no".split(" ")),
-  it: new Set("il lo la gli le di che e un una per con non sono del della nel alla".split(" ")),
-  nl: new Set("de het een en van is dat op te in niet zijn met voor die er".split(" ")),
-};
+import { eld } from "eld/small";
 
 // Enough text to decide; reading all of a 5 MB paste would only cost time.
-const SAMPLE_CHARS = 20_000;
+const SAMPLE_CHARS = 5_000;
+// Below this a detector's guess is noise ("Trump" reads as Danish); ELD's own reliability test agrees.
+const MIN_DETECT_CHARS = 20;
+// Markup is overruled only by a long text that the detector is sure of: templates keep lang="en" on pages
+// written in German, but a short or mixed text is no reason to doubt what the page declares.
+const MIN_OVERRULE_CHARS = 400;
+const OVERRULE_MARGIN = 0.1;
 
 function scriptShares(sample: string) {
   let kana = 0;
   let hangul = 0;
   let han = 0;
-  let latin = 0;
+  let letters = 0;
   for (const ch of sample) {
     const code = ch.codePointAt(0)!;
     if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x31f0 && code <= 0x31ff)) kana++;
     else if ((code >= 0xac00 && code <= 0xd7af) || (code >= 0x1100 && code <= 0x11ff)) hangul++;
     else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) han++;
-    else if (
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x61 && code <= 0x7a) ||
-      (code >= 0xc0 && code <= 0x24f)
-    )
-      latin++;
+    else if (/\p{L}/u.test(ch)) letters++;
   }
-  return { kana, hangul, han, latin };
-}
-
-function latinLanguage(sample: string): string | null {
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  if (words.length < 20) return null;
-  const hits = Object.entries(STOP_WORDS).map(([language, stop]) => ({
-    language,
-    share: words.filter((word) => stop.has(word)).length / words.length,
-  }));
-  hits.sort((a, b) => b.share - a.share);
-  const [best, second] = hits;
-  // Only English is claimed: it is what the seeds need and the one this list separates reliably.
-  if (best?.language !== "en" || best.share < 0.15) return null;
-  return !second || best.share >= second.share * 2 ? "en" : null;
+  return { kana, hangul, han, letters: letters + kana + hangul + han };
 }
 
 /**
- * A guess from the characters themselves, for documents that do not declare their language: kana means
- * Japanese, Hangul Korean, Han alone Chinese; Latin text is called English only when its stop-words dominate.
+ * Japanese, Korean and Chinese are told apart by their scripts alone, which is exact even for a headline:
+ * kana means Japanese, Hangul Korean, Han without kana Chinese.
  */
-export function guessLanguage(text: string): string | null {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const { kana, hangul, han, latin } = scriptShares(sample);
-  const letters = kana + hangul + han + latin;
+function cjkLanguage(sample: string): string | null {
+  const { kana, hangul, han, letters } = scriptShares(sample);
   if (letters === 0) return null;
   if (kana >= letters * 0.05 && kana + han >= letters * 0.3) return "ja";
   if (hangul >= letters * 0.3) return "ko";
   if (han >= letters * 0.3 && kana === 0) return "zh";
-  if (latin >= letters * 0.7) return latinLanguage(sample);
   return null;
+}
+
+interface Detection {
+  language: string;
+  score: number;
+  scores: Record<string, number>;
+}
+
+/** ELD's n-gram model (60 languages, data shipped in the package), trusted only when it says it is reliable. */
+function detect(sample: string): Detection | null {
+  const cjk = cjkLanguage(sample);
+  if (cjk) return { language: cjk, score: 1, scores: { [cjk]: 1 } };
+  if (sample.replace(/[^\p{L}]/gu, "").length < MIN_DETECT_CHARS) return null;
+  const result = eld.detect(sample);
+  if (!result.language || !result.isReliable()) return null;
+  const scores = result.getScores();
+  return { language: result.language, score: scores[result.language] ?? 0, scores };
+}
+
+/** The language of a text that declares none, or null when the text is too short or too mixed to tell. */
+export function guessLanguage(text: string): string | null {
+  return detect(text.slice(0, SAMPLE_CHARS))?.language ?? null;
+}
+
+/**
+ * The page's language: what its markup declares, checked against its text. The declaration stands unless
+ * a long text clearly reads as another language; with no declaration, the text decides.
+ */
+export function detectLanguage(text: string, declared: string | null): string | null {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  if (!declared) return detect(sample)?.language ?? null;
+  if (sample.length < MIN_OVERRULE_CHARS) return declared;
+  const found = detect(sample);
+  if (!found || found.language === declared) return declared;
+  const declaredScore = found.scores[declared] ?? 0;
+  return found.score - declaredScore >= OVERRULE_MARGIN ? found.language : declared;
 }
 
 /** "en-US" → "en": the primary subtag, lower-cased, or null when the value is not a language tag. */

@@ -59,10 +59,25 @@ describe("seed 000: nippon.com op-ed pasted as text", () => {
     expect(byText.get("How should Japan deal with Trump under these new circumstances?")).toBe("paragraph");
   });
 
-  it("keeps the closing publication note as the last paragraph", () => {
-    const last = nippon().paragraphs.at(-1)!;
-    expect(last.kind).toBe("paragraph");
+  it("keeps the closing publication note as the last paragraph, of kind note", () => {
+    const { paragraphs } = nippon();
+    const last = paragraphs.at(-1)!;
+    expect(last).toMatchObject({ n: 29, kind: "note" });
     expect(last.text.startsWith("(Originally published in Japanese. Banner photo:")).toBe(true);
+    expect(paragraphs.filter((p) => p.kind === "note")).toHaveLength(1);
+  });
+
+  it("lifts the banner photo's caption and credit out of the note", () => {
+    const { captions } = nippon();
+    expect(captions).toHaveLength(1);
+    expect(captions[0]!.credit).toBe("Jiji");
+    expect(captions[0]!.text).toMatch(
+      /^Alighting from the presidential helicopter Marine One, .+ on October 28, 2025\.$/,
+    );
+  });
+
+  it("has no digest", () => {
+    expect(nippon().digest).toBeNull();
   });
 
   it("produces 29 paragraphs numbered 1..29", () => {
@@ -125,6 +140,53 @@ describe("seed 002: Caixin Global analysis pasted as text", () => {
       expect(p.kind).toBe("list-item");
       expect(p.text).not.toMatch(/^\d+\. /);
     }
+  });
+
+  it("reads the Digest Hub: three summary bullets, seven cited key points, three entities, the timeline", () => {
+    const digest = caixin().digest!;
+    expect(digest.summary).toHaveLength(3);
+    expect(digest.summary[0]).toMatch(/^Japanese PM Sanae Takaichi faces challenges/);
+    expect(digest.keyPoints.map((point) => point.n)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(digest.keyPoints[0]!.citations).toEqual([1, 2, 3]);
+    expect(digest.keyPoints[3]!.citations).toEqual([12]);
+    expect(digest.keyPoints[4]!.citations).toEqual([14, 15, 16, 17, 18]);
+    for (const point of digest.keyPoints) expect(point.text).not.toMatch(/\[para|\s$/);
+    expect(digest.keyPoints[0]!.text.endsWith("despite resonating with voters at home.")).toBe(true);
+    expect(digest.entities.map((entity) => entity.name)).toEqual([
+      "SoftBank Corp.",
+      "Hitachi Ltd.",
+      "Murata Manufacturing Co. Ltd.",
+    ]);
+    expect(digest.entities[2]!.description).toMatch(/^Murata Manufacturing Co\. Ltd\. is a Japanese company/);
+  });
+
+  it("dates the timeline to the printed precision, in order", () => {
+    const { timeline } = caixin().digest!;
+    // The seed prints eight dated entries (two each for November 2025 and February 10, 2026).
+    expect(timeline.map((entry) => entry.date)).toEqual([
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-11",
+      "2026-02-04",
+      "2026-02-09",
+      "2026-02-10",
+      "2026-02-10",
+    ]);
+    expect(timeline[0]).toEqual({
+      label: "September 2025",
+      date: "2025-09",
+      text: "U.S.-Japan tariff agreement finalized, committing Japan to invest $550 billion in the U.S. focused on manufacturing and infrastructure.",
+    });
+    expect(timeline.at(-1)).toMatchObject({ label: "February 10, 2026", date: "2026-02-10" });
+    expect(timeline.at(-1)!.text).toMatch(/^Ministry of National Defense spokesman Jiang Bin/);
+  });
+
+  it("keeps the digest's lines as list items, [para. N] markers included", () => {
+    const { paragraphs } = caixin();
+    const point = paragraphs.find((p) => p.text.startsWith("In economic relations"))!;
+    expect(point.kind).toBe("list-item");
+    expect(point.text.endsWith("[para. 14][para. 15][para. 16][para. 17][para. 18]")).toBe(true);
   });
 
   it("produces 35 paragraphs numbered 1..35", () => {

@@ -15,6 +15,8 @@ describe("datelines at the start of pasted text", () => {
     ["Thursday, 12 March 2026", "2026-03-12T00:00:00.000Z"],
     ["2026-03-12", "2026-03-12T00:00:00.000Z"],
     ["2026年3月12日", "2026-03-12T00:00:00.000Z"],
+    ["12.03.2026", "2026-03-12T00:00:00.000Z"],
+    ["Published: 12.03.2026, 10:45", "2026-03-12T00:00:00.000Z"],
   ])("reads %j on its own line and drops the line", (dateline, iso) => {
     const article = text(`${dateline}\n\n${body}`);
     expect(article.publishedAt).toBe(iso);
@@ -123,6 +125,13 @@ describe("promotional lines", () => {
     "Click here to get unlimited access",
     "Subscribe now and get 50% off your first year",
     "Try a free trial of our premium service",
+    "Story continues below advertisement",
+    "Skip to main content",
+    "Copyright © 2026 The Associated Press. All rights reserved.",
+    "© 2026 Nikkei Inc.",
+    "Our Standards: The Thomson Reuters Trust Principles.",
+    "5 min read",
+    "toggle caption",
   ])("drops %j", (line) => {
     const article = text(`Budget Talks Stall\n${line}\n${body}\n${line}\n${body}`);
     expect(article.paragraphs.map((p) => p.text)).toEqual([body, body]);
@@ -187,7 +196,7 @@ describe("language guess for text", () => {
     ["日本首相下周将访问华盛顿并与总统会谈。", "zh"],
     [
       "Le gouvernement a présenté mardi un projet de loi sur les retraites qui sera débattu au parlement dans les semaines à venir et que les syndicats contestent.",
-      null,
+      "fr",
     ],
   ])("%j → %s", (sample, language) => {
     expect(text(sample).language).toBe(language);
@@ -199,5 +208,92 @@ describe("kickers", () => {
     const article = text(`ANALYSIS\nBudget Talks Stall in the Capital\n${body}`);
     expect(article).toMatchObject({ title: "Budget Talks Stall in the Capital", titleSource: "explicit" });
     expect(article.paragraphs.map((p) => p.text)).toEqual([body]);
+  });
+});
+
+describe("markdown headings and bad input", () => {
+  it("reads a bold line as a heading", () => {
+    expect(text(`${body}\n\n**Schools First**\n\n${body}`).paragraphs[1]).toMatchObject({
+      kind: "heading",
+      text: "Schools First",
+    });
+  });
+
+  it("refuses empty and binary pastes with readable messages", () => {
+    expect(() => text(" \n\u200b\n ")).toThrow("empty document");
+    expect(() => text("%PDF-1.7\n%\ufffd\ufffd\ufffd\n1 0 obj\n<< /Type /Catalog >>\u0000\u0000")).toThrow(
+      "unsupported content (pdf)",
+    );
+    expect(() => text(`${body}\u0000${body}`)).toThrow("unsupported content (binary)");
+  });
+
+  it("normalizes 5 MB of varied pasted text in linear time", () => {
+    const chunk = [
+      body,
+      "TOKYO (Reuters) - The central bank held rates on Tuesday.",
+      "Photo: The governor in Tokyo. © Jiji",
+      "- February 10, 2026: The minister resigned.",
+      "1. A numbered point. [para. 1][paras. 2-3]",
+      "Editor’s note: Updated with comment.",
+      "",
+    ].join("\n");
+    const started = performance.now();
+    const article = text(chunk.repeat(Math.ceil((5 * 1024 * 1024) / chunk.length)));
+    expect(article.paragraphs.length).toBeGreaterThan(50_000);
+    expect(article.digest?.timeline.length).toBeGreaterThan(10_000);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe("header shapes of pasted pages", () => {
+  it("reads a dateline with a tail and a byline under the headline", () => {
+    const article = text(
+      `Budget Talks Stall in the Capital\nBy Jane Doe\nMarch 12, 2026 5:02 AM GMT+9 Updated 3 hours ago\n\n${body}`,
+    );
+    expect(article).toMatchObject({ title: "Budget Talks Stall in the Capital", byline: "Jane Doe" });
+    expect(article.publishedAt).toBe("2026-03-12T00:00:00.000Z");
+    expect(article.paragraphs.map((p) => p.text)).toEqual([body]);
+  });
+
+  it("reads a date whose label stands on the line above", () => {
+    const article = text(`Budget Talks Stall in the Capital\n\nPublished\n12 March 2026\n\n${body}`);
+    expect(article.publishedAt).toBe("2026-03-12T00:00:00.000Z");
+    expect(article.paragraphs.map((p) => p.text)).toEqual([body]);
+    expect(
+      text(`Budget Talks Stall in the Capital\n\nUpdated\n12 March 2026\n\n${body}`).publishedAt,
+    ).toBeNull();
+  });
+
+  it("keeps a standfirst in the body and takes the dateline printed under it", () => {
+    const standfirst = "The mayor's plan gives schools more money. Opponents say it is too late.";
+    const article = text(
+      `Budget Talks Stall in the Capital\n\n${standfirst}\n\nThu 12 Mar 2026 06.00 GMT\n\n${body}`,
+    );
+    expect(article.title).toBe("Budget Talks Stall in the Capital");
+    expect(article.publishedAt).toBe("2026-03-12T00:00:00.000Z");
+    expect(article.paragraphs.map((p) => p.text)).toEqual([standfirst, body]);
+  });
+
+  it("finds a Japanese headline and dateline", () => {
+    const lead =
+      "高市早苗首相は来週ワシントンを訪問し、トランプ大統領と首脳会談を行う予定だ。政府関係者が明らかにした。";
+    const article = text(
+      `高市首相、来週訪米へ\n2026年3月12日 10時30分\n\n${lead}\n\n写真：記者団の質問に答える高市首相`,
+    );
+    expect(article).toMatchObject({ title: "高市首相、来週訪米へ", publishedAt: "2026-03-12T00:00:00.000Z" });
+    expect(article.paragraphs.map((p) => p.text)).toEqual([lead]);
+    expect(article.captions).toEqual([{ text: "記者団の質問に答える高市首相", credit: null }]);
+  });
+
+  it("drops a closing list of related links but not a closing list under a heading", () => {
+    const related = text(`${body}\n\n${body}\n\nRelated topics\nJapan\nUnited States\nTrade`);
+    expect(related.paragraphs.map((p) => p.text)).toEqual([body, body]);
+    const list = text(`${body}\n\nWhat Comes Next\n\n- Budget vote\n- Road plan`);
+    expect(list.paragraphs.map((p) => p.text)).toEqual([body, "What Comes Next", "Budget vote", "Road plan"]);
+  });
+
+  it("makes a closing author biography a note", () => {
+    const bio = "Jane Doe is a professor of politics at the University of Tokyo";
+    expect(text(`${body}\n\n${body}\n\n${bio}`).paragraphs.at(-1)).toMatchObject({ kind: "note", text: bio });
   });
 });

@@ -2,29 +2,29 @@ import {
   type Block,
   cleanText,
   type Extraction,
+  emptyMetadata,
   endsLikeSentence,
+  hasTerminalPunctuation,
   isPromoLine,
   isSectionLabel,
   isTitleCase,
   wordCount,
-  emptyMetadata,
 } from "./blocks";
-import { parseByline } from "./byline";
-import { matchLeadingDate } from "./dates";
+import { extractDigest } from "./digest";
+import { captionInNote, findCaptions } from "./text-captions";
+import { matchLocationDateline } from "./text-dateline";
+import { MARKER, readHeader, type Unit } from "./text-header";
+import { isNote } from "./text-notes";
 
-/** One paragraph-sized piece of the text; `standalone` when blank lines (or the lack of any) set it apart. */
-interface Unit {
-  text: string;
-  standalone: boolean;
-}
-
-const MARKER = /^(?:[-*•·▪–—]|\d{1,3}[.)]|#{1,6}|>) /;
 const BULLET = /^[-*•·▪–—] (.+)$/;
 const NUMBERED = /^\d{1,3}[.)] (.+)$/;
 const MARKDOWN_HEADING = /^#{1,6} (.+)$/;
 const QUOTE = /^> ?(.+)$/;
-const HEADER_WINDOW = 6;
+// "**Schools First**": chat tools and markdown editors mark headings in bold rather than with "#".
+const BOLD_HEADING = /^(?:\*\*|__)([^*_]{1,150})(?:\*\*|__)$/;
 const MAX_HEADING_WORDS = 12;
+// Author biographies are notes only among the last paragraphs (see isNote).
+const END_WINDOW = 3;
 
 function toGroups(text: string): string[][] {
   const groups: string[][] = [];
@@ -82,77 +82,45 @@ function toUnits(text: string): Unit[] {
       units.push(current);
     }
   }
+  return joinDatelines(units);
+}
+
+/** "WASHINGTON —" alone on a line opens the paragraph below it, as it does in print. */
+function joinDatelines(units: Unit[]): Unit[] {
+  const bare = units.map((unit) => matchLocationDateline(unit.text)?.rest === "");
+  const joined: Unit[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const next = units[i + 1];
+    // Never into another bare dateline: a run of them would grow one string line by line.
+    if (next && bare[i] && !bare[i + 1]) {
+      next.text = `${unit.text} ${next.text}`;
+      continue;
+    }
+    joined.push(unit);
+  }
+  return joined;
+}
+
+// Link lists under "Related topics" run a dozen lines or so; a text of nothing but short lines is not one.
+const MAX_TRAILING_LINKS = 30;
+// A line of a link list: a few words, no sentence punctuation ("Japan", "United States", "Trade wars").
+const isLinkLine = (text: string) => wordCount(text, 7) <= 6 && !hasTerminalPunctuation(text);
+
+/**
+ * "Related topics", "More on this story" and the like, followed by nothing but short link lines, close many
+ * pasted pages (BBC, Guardian): the label and its links go. Only a promotional label opens such a run, so a
+ * closing list under a real heading stays.
+ */
+function withoutTrailingLinks(units: Unit[]): Unit[] {
+  let start = units.length;
+  const limit = Math.max(0, units.length - MAX_TRAILING_LINKS);
+  while (start > limit && isLinkLine(units[start - 1]!.text)) start--;
+  if (start === limit && limit > 0) return units;
+  for (let i = start; i < units.length - 1; i++) {
+    if (isPromoLine(units[i]!.text.replace(/^[-*•] /, ""))) return units.slice(0, i);
+  }
   return units;
-}
-
-/** The document's own headline: a short line that does not read as a sentence, followed by longer text. */
-function isHeadline(text: string, next: string | undefined): boolean {
-  if (/^#{1,2} /.test(text)) return true;
-  if (MARKER.test(text) || isSectionLabel(text)) return false;
-  const words = wordCount(text);
-  if (words < 2 || words > 30 || text.length > 250) return false;
-  if (text.endsWith("?") ? !isTitleCase(text) : endsLikeSentence(text)) return false;
-  return next !== undefined && wordCount(next) > words;
-}
-
-function nextContent(units: readonly Unit[], from: number): string | undefined {
-  for (let i = from; i < units.length && i < from + HEADER_WINDOW; i++) {
-    const text = units[i]!.text;
-    if (isPromoLine(text) || parseByline(text)) continue;
-    const date = matchLeadingDate(text);
-    if (date && !date.rest) continue;
-    return date ? date.rest : text;
-  }
-  return undefined;
-}
-
-const sameText = (a: string, b: string) => cleanText(a).toLowerCase() === cleanText(b).toLowerCase();
-
-interface Header {
-  title: string | null;
-  byline: string | null;
-  publishedAt: string | null;
-  bodyStart: number;
-}
-
-/** Headline, byline and dateline among the first lines; the lead paragraph loses a dateline it starts with. */
-function readHeader(units: Unit[], givenTitle: string | undefined): Header {
-  const header: Header = { title: null, byline: null, publishedAt: null, bodyStart: 0 };
-  let titleSeen = false;
-  let index = 0;
-  for (; index < units.length && index < HEADER_WINDOW; index++) {
-    const unit = units[index]!;
-    if (isPromoLine(unit.text)) continue;
-    // A kicker above the headline ("ANALYSIS", "OPINION") labels the page, not a section of the body.
-    if (index === 0 && isSectionLabel(unit.text) && !MARKER.test(unit.text)) continue;
-    const date = matchLeadingDate(unit.text);
-    if (date) {
-      if (!date.updated) header.publishedAt ??= date.iso;
-      if (date.rest) {
-        unit.text = date.rest;
-        break;
-      }
-      continue;
-    }
-    const byline = header.byline ? null : parseByline(unit.text);
-    if (byline) {
-      header.byline = byline.name;
-      header.publishedAt ??= byline.date;
-      continue;
-    }
-    if (!titleSeen && isHeadline(unit.text, nextContent(units, index + 1))) {
-      titleSeen = true;
-      const title = unit.text.replace(/^#{1,2} /, "");
-      // A caller's title wins; the document's first line is dropped only when it says the same thing.
-      if (givenTitle === undefined) header.title = title;
-      else if (!sameText(givenTitle, title)) break;
-      continue;
-    }
-    if (givenTitle !== undefined && sameText(givenTitle, unit.text)) continue;
-    break;
-  }
-  header.bodyStart = index;
-  return header;
 }
 
 type Candidate = Block & { label?: boolean; standalone: boolean };
@@ -160,8 +128,10 @@ type Candidate = Block & { label?: boolean; standalone: boolean };
 function classify(unit: Unit): Candidate | null {
   const { text, standalone } = unit;
   if (isPromoLine(text)) return null;
-  const heading = MARKDOWN_HEADING.exec(text);
-  if (heading) return { kind: "heading", text: heading[1]!, standalone };
+  const heading = MARKDOWN_HEADING.exec(text) ?? BOLD_HEADING.exec(text);
+  if (heading && wordCount(heading[1]!) <= MAX_HEADING_WORDS) {
+    return { kind: "heading", text: heading[1]!.trim(), standalone };
+  }
   const bullet = BULLET.exec(text);
   if (bullet) {
     const inner = bullet[1]!;
@@ -197,7 +167,8 @@ function toBlocks(units: readonly Unit[]): Block[] {
   const blocks: Block[] = [];
   candidates.forEach((candidate, i) => {
     if (candidate.label && i > lastContent) return;
-    const kind = looksLikeHeading(candidate, candidates[i + 1]) ? "heading" : candidate.kind;
+    let kind = looksLikeHeading(candidate, candidates[i + 1]) ? "heading" : candidate.kind;
+    if (kind === "paragraph" && isNote(candidate.text, i > lastContent - END_WINDOW)) kind = "note";
     blocks.push({ kind, text: candidate.text });
   });
   return blocks;
@@ -205,16 +176,25 @@ function toBlocks(units: readonly Unit[]): Block[] {
 
 /** Plain text (pasted articles, e-mails, markdown-ish notes) to blocks and whatever metadata its first lines give. */
 export function extractText(text: string, givenTitle?: string): Extraction {
-  const units = toUnits(text);
+  const lines = toUnits(text);
+  // Photo captions and credits can sit anywhere, above the headline too; they are kept apart from the body.
+  const { captions, taken } = findCaptions(lines.map((unit) => unit.text));
+  const units = lines.filter((_, i) => !taken.has(i));
   const header = readHeader(units, givenTitle);
+  const body = withoutTrailingLinks(units.filter((_, i) => i >= header.bodyStart && !header.skipped.has(i)));
+  const blocks = toBlocks(body);
+  for (const block of blocks) {
+    const caption = block.kind === "note" ? captionInNote(block.text) : null;
+    if (caption) captions.push(caption);
+  }
   return {
     ...emptyMetadata(),
     title: header.title,
     byline: header.byline,
     authors: header.byline ? [header.byline] : [],
     publishedAt: header.publishedAt,
-    blocks: toBlocks(units.slice(header.bodyStart)),
-    captions: [],
-    digest: null,
+    blocks,
+    captions,
+    digest: extractDigest(body.map((unit) => unit.text)),
   };
 }
