@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createCaller } from "@parallax/api";
@@ -5,6 +6,21 @@ import { closeDatabase, createDatabase, getArticle } from "@parallax/db";
 import { createIngestQueue, createRedis } from "@parallax/queue";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
 import { type RunningWorkers, startWorkers } from "../index";
+
+/** A seed article from ../shared/seeds beside the checkout. */
+export const seed = (name: string) =>
+  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
+
+/** Polls `probe` every 100 ms until it returns something other than null or undefined. */
+export async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 /**
  * Real Postgres (this run's database), real Redis under a prefix of this harness's own, workers in-process and a

@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
 import { eventsBetween, getArticleEnrichment, getEntity } from "@parallax/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../__fixtures__/harness";
+import { type Harness, seed, startHarness, waitFor } from "../__fixtures__/harness";
 import { enrichOne } from "./worker";
-
-const seed = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
 
 let h: Harness;
 
@@ -16,14 +12,8 @@ beforeAll(async () => {
 
 afterAll(() => h.close());
 
-async function waitForEnrichment(id: string) {
-  for (let i = 0; i < 300; i++) {
-    const enrichment = await getArticleEnrichment(h.db, id);
-    if (enrichment) return enrichment;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`article ${id} was not enriched`);
-}
+const waitForEnrichment = (id: string) =>
+  waitFor(() => getArticleEnrichment(h.db, id), `enrichment of ${id}`);
 
 describe("enrichment in the worker, stored in Postgres", () => {
   it("enriches each ready article after it becomes readable, and serves entities, events and keywords", async () => {

@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../__fixtures__/harness";
+import { type Harness, seed, startHarness } from "../__fixtures__/harness";
 import { reconcile } from "../index";
-
-const seed = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
 
 const PAGE = `<!doctype html><html lang="en"><head><title>Harbour reopens after storm | Coast Gazette</title>
 <meta property="og:site_name" content="Coast Gazette"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>

@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
 import { startReprocess } from "@parallax/api";
 import { getArticle, getReprocessReport } from "@parallax/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../__fixtures__/harness";
-
-const seed = (name: string) =>
-  readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
+import { type Harness, seed, startHarness, waitFor } from "../__fixtures__/harness";
 
 let h: Harness;
 
@@ -17,12 +13,10 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function finishedReport(runId: string) {
-  for (let i = 0; i < 300; i++) {
+  return waitFor(async () => {
     const report = await getReprocessReport(h.db, runId);
-    if (report && report.done === report.total) return report;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`run ${runId} did not finish`);
+    return report && report.done === report.total ? report : null;
+  }, `reprocessing run ${runId}`);
 }
 
 describe("reprocessing stored raw documents", () => {

@@ -14,6 +14,13 @@ import {
 } from "drizzle-orm/pg-core";
 import { articles } from "./articles";
 
+/** Where an item sits: paragraph `n` and the character span [start, end) in its text. */
+const spanColumns = () => ({
+  paragraph: integer("paragraph").notNull(),
+  start: integer("start").notNull(),
+  end: integer("end").notNull(),
+});
+
 const articleRef = () =>
   uuid("article_id")
     .notNull()
@@ -55,9 +62,7 @@ export const mentions = pgTable(
   {
     articleId: articleRef(),
     entitySlug: text("entity_slug").notNull(),
-    paragraph: integer("paragraph").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...spanColumns(),
     text: text("text").notNull(),
     form: text("form").notNull(),
   },
@@ -72,9 +77,7 @@ export const timeExpressions = pgTable(
   "time_expressions",
   {
     articleId: articleRef(),
-    paragraph: integer("paragraph").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...spanColumns(),
     text: text("text").notNull(),
     type: text("type").notNull(),
     value: text("value").notNull(),
@@ -87,9 +90,7 @@ export const events = pgTable(
   "events",
   {
     articleId: articleRef(),
-    paragraph: integer("paragraph").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...spanColumns(),
     /** As resolved: `2026-03-19`, `2026-11`. */
     date: text("date").notNull(),
     precision: text("precision").notNull(),
@@ -111,9 +112,7 @@ export const figures = pgTable(
   "figures",
   {
     articleId: articleRef(),
-    paragraph: integer("paragraph").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...spanColumns(),
     text: text("text").notNull(),
     kind: text("kind").notNull(),
     value: doublePrecision("value").notNull(),
@@ -129,9 +128,7 @@ export const quotes = pgTable(
   "quotes",
   {
     articleId: articleRef(),
-    paragraph: integer("paragraph").notNull(),
-    start: integer("start").notNull(),
-    end: integer("end").notNull(),
+    ...spanColumns(),
     text: text("text").notNull(),
     kind: text("kind").notNull(),
     speaker: text("speaker"),
