@@ -22,7 +22,9 @@ interface Entry {
   outlet: string;
 }
 const index = JSON.parse(readFileSync(path.join(dataRoot, "newswcl50/index.json"), "utf8")) as Entry[];
-const texts = new Map(index.map((e) => [e.file, readFileSync(path.join(dataRoot, "newswcl50", e.file), "utf8")]));
+const texts = new Map(
+  index.map((e) => [e.file, readFileSync(path.join(dataRoot, "newswcl50", e.file), "utf8")]),
+);
 
 function syndicate(text: string, variant: number): string {
   const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim());
@@ -69,15 +71,26 @@ for (const a of index) {
   }
 }
 
-const q = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const q = (xs: number[], p: number) =>
+  [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const f = (x: number) => x.toFixed(3);
 console.log("\nNear-duplicate threshold study (Jaccard of 5-word shingles)\n");
 console.log("| pairs | n | min | p05 | median | p95 | max |");
 console.log("|---|---|---|---|---|---|---|");
-console.log(`| same event, different outlets (must not match) | ${negatives.length} | ${f(Math.min(...negatives))} | ${f(q(negatives, 0.05))} | ${f(q(negatives, 0.5))} | ${f(q(negatives, 0.95))} | ${f(Math.max(...negatives))} |`);
-console.log(`| syndicated copies (must match) | ${positives.length} | ${f(Math.min(...positives))} | ${f(q(positives, 0.05))} | ${f(q(positives, 0.5))} | ${f(q(positives, 0.95))} | ${f(Math.max(...positives))} |`);
+console.log(
+  `| same event, different outlets (must not match) | ${negatives.length} | ${f(Math.min(...negatives))} | ${f(q(negatives, 0.05))} | ${f(q(negatives, 0.5))} | ${f(q(negatives, 0.95))} | ${f(Math.max(...negatives))} |`,
+);
+console.log(
+  `| syndicated copies (must match) | ${positives.length} | ${f(Math.min(...positives))} | ${f(q(positives, 0.05))} | ${f(q(positives, 0.5))} | ${f(q(positives, 0.95))} | ${f(Math.max(...positives))} |`,
+);
 const caught = positives.filter((s) => s >= NEAR_DUPLICATE_THRESHOLD).length;
 const wrong = negatives.filter((s) => s >= NEAR_DUPLICATE_THRESHOLD).length;
-console.log(`\nthreshold ${NEAR_DUPLICATE_THRESHOLD}: ${caught}/${positives.length} copies found, ${wrong}/${negatives.length} different reports wrongly matched`);
-console.log(`LSH candidates (32 bands x 3 rows): ${lshHits}/${positives.length} copies, ${lshFalse}/${negatives.length} different reports`);
-console.log(`MinHash estimate vs exact Jaccard: mean abs error ${f(estimateErrors.reduce((a, b) => a + b, 0) / estimateErrors.length)}`);
+console.log(
+  `\nthreshold ${NEAR_DUPLICATE_THRESHOLD}: ${caught}/${positives.length} copies found, ${wrong}/${negatives.length} different reports wrongly matched`,
+);
+console.log(
+  `LSH candidates (32 bands x 3 rows): ${lshHits}/${positives.length} copies, ${lshFalse}/${negatives.length} different reports`,
+);
+console.log(
+  `MinHash estimate vs exact Jaccard: mean abs error ${f(estimateErrors.reduce((a, b) => a + b, 0) / estimateErrors.length)}`,
+);

@@ -20,7 +20,10 @@ const enrichJobOptions: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600, count: 10_000 },
 };
 
-export function createEnrichQueue({ connection, prefix }: QueueSettings, jobOptions: Partial<JobsOptions> = {}) {
+export function createEnrichQueue(
+  { connection, prefix }: QueueSettings,
+  jobOptions: Partial<JobsOptions> = {},
+) {
   return new Queue<EnrichJob>(ENRICH_QUEUE, {
     connection,
     prefix,
@@ -33,5 +36,7 @@ export function createEnrichQueue({ connection, prefix }: QueueSettings, jobOpti
  * finished, a new request (after a re-normalization or an engine upgrade) makes a new job.
  */
 export async function enqueueEnrich(queue: Queue<EnrichJob>, articleId: string): Promise<void> {
-  await queue.add("enrich", zEnrichJob.parse({ articleId }), { deduplication: { id: `enrich-${articleId}` } });
+  await queue.add("enrich", zEnrichJob.parse({ articleId }), {
+    deduplication: { id: `enrich-${articleId}` },
+  });
 }

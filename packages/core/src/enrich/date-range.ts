@@ -36,7 +36,9 @@ export function dayRange(value: string): { first: string; last: string } | null 
     const [y, w] = [Number(match[1]), Number(match[2])];
     // ISO week: the week with the year's first Thursday is week 1.
     const jan4 = new Date(Date.UTC(y, 0, 4));
-    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (w - 1) * 7 * 86_400_000);
+    const monday = new Date(
+      jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86_400_000 + (w - 1) * 7 * 86_400_000,
+    );
     const sunday = new Date(monday.getTime() + 6 * 86_400_000);
     return { first: monday.toISOString().slice(0, 10), last: sunday.toISOString().slice(0, 10) };
   }

@@ -29,7 +29,9 @@ describe("enrichArticle on the two seeds", () => {
 
   it("finds the $550 billion investment in both seeds", () => {
     for (const enrichment of [enrichedNippon, enrichedCaixin]) {
-      expect(enrichment.figures.some((f) => f.kind === "money" && f.value === 550e9 && f.unit === "USD")).toBe(true);
+      expect(
+        enrichment.figures.some((f) => f.kind === "money" && f.value === 550e9 && f.unit === "USD"),
+      ).toBe(true);
     }
   });
 
@@ -46,18 +48,27 @@ describe("enrichArticle on the two seeds", () => {
     const gui = slugOf(enrichedCaixin, /^Gui Yongtao$/);
     const quote = enrichedCaixin.quotes.find((q) => q.speaker === "Gui Yongtao" && q.kind === "reported");
     expect(quote?.speakerEntity).toBe(gui);
-    expect(caixin.paragraphs.find((p) => p.n === quote?.paragraph)?.text.slice(quote!.start, quote!.end)).toBe(quote?.text);
+    expect(
+      caixin.paragraphs.find((p) => p.n === quote?.paragraph)?.text.slice(quote!.start, quote!.end),
+    ).toBe(quote?.text);
   });
 
   it("ties every item to the span it came from", () => {
     const text = (n: number) => nippon.paragraphs.find((p) => p.n === n)!.text;
-    for (const mention of enrichedNippon.mentions) expect(text(mention.paragraph).slice(mention.start, mention.end)).toBe(mention.text);
-    for (const figure of enrichedNippon.figures) expect(text(figure.paragraph).slice(figure.start, figure.end)).toBe(figure.text);
-    for (const time of enrichedNippon.times) expect(text(time.paragraph).slice(time.start, time.end)).toBe(time.text);
+    for (const mention of enrichedNippon.mentions)
+      expect(text(mention.paragraph).slice(mention.start, mention.end)).toBe(mention.text);
+    for (const figure of enrichedNippon.figures)
+      expect(text(figure.paragraph).slice(figure.start, figure.end)).toBe(figure.text);
+    for (const time of enrichedNippon.times)
+      expect(text(time.paragraph).slice(time.start, time.end)).toBe(time.text);
   });
 
   it("enriches an article with nothing to find, or in a language it does not model, without error", () => {
-    const empty = enrichArticle({ paragraphs: [{ n: 1, kind: "paragraph", text: "ok." }], language: "en", publishedAt: null });
+    const empty = enrichArticle({
+      paragraphs: [{ n: 1, kind: "paragraph", text: "ok." }],
+      language: "en",
+      publishedAt: null,
+    });
     expect(empty.enrichment.entities).toEqual([]);
     const thai = enrichArticle({
       paragraphs: [{ n: 1, kind: "paragraph", text: "นายกรัฐมนตรีเดินทางไปกรุงวอชิงตันเมื่อวันพฤหัสบดี" }],

@@ -1,6 +1,7 @@
 import type { AnyNode, Document, Element } from "domhandler";
 import { isDocument, isTag } from "domhandler";
-import { type ElementRole, nameVerdict, roleOf } from "./html-boilerplate";
+import { type ElementRole, nameBits, roleOf } from "./html-boilerplate";
+import { THREAD } from "./html-body-names";
 import {
   type Container,
   type Credit,
@@ -182,7 +183,7 @@ export function measure(document: Document): Measured {
     const sizes = raw.get(element);
     if (!sizes || total === 0) return true;
     if (sizes.contentText >= minContent) return false;
-    if (role === "junk" && rescue >= 2 && nameVerdict(element).thread) return false;
+    if (role === "junk" && rescue >= 2 && nameBits(element) & THREAD) return false;
     if (role === "furniture" && rescue >= 1 && sizes.paragraphText >= total * DOMINANT_SHARE) return false;
     if (role === "furniture") droppedText = Math.max(droppedText, sizes.paragraphText);
     return true;

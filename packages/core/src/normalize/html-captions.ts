@@ -2,7 +2,8 @@ import { type AnyNode, type Element, isTag, isText } from "domhandler";
 import type { Caption } from "../schemas/article";
 import { cleanText } from "./blocks";
 import type { Container, Measured } from "./html-body-score";
-import { nameVerdict } from "./html-boilerplate";
+import { nameBits } from "./html-boilerplate";
+import { CAPTION, CREDIT } from "./html-body-names";
 import { attr, isHidden, isInside, textOf } from "./html-dom";
 
 // Captions are a sentence or two; a "caption" holding more is a mislabelled text block.
@@ -20,9 +21,9 @@ export function captionRole(element: Element): "caption" | "credit" | null {
   )
     return "caption";
   if (itemprop === "copyrightHolder" || itemprop === "creditText") return "credit";
-  const names = nameVerdict(element);
-  if (names.credit) return "credit";
-  return names.caption ? "caption" : null;
+  const names = nameBits(element);
+  if (names & CREDIT) return "credit";
+  return names & CAPTION ? "caption" : null;
 }
 
 // "Photo: Jane Doe", "Foto: dpa", "Bild: Keystone", "© Reuters", "Crédit photo : AFP", "Image credit: NASA".
