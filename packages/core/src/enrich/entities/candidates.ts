@@ -4,7 +4,7 @@ import { CALENDAR, ROLE_NOUNS, SPEECH_VERBS } from "./data/lexicon";
 import { GIVEN_NAMES, WORD_SURNAMES } from "./data/names";
 import { nameOrigin } from "./person-names";
 import { findRuns, isTitleCase } from "./runs";
-import { type SentenceContext, segmentRun } from "./segment";
+import { candidate, type SentenceContext, segmentRun } from "./segment";
 import { isCamelBrand, isCapitalized, isCommonWord } from "./text";
 import { type Token, tokenize } from "./tokens";
 import type { Candidate } from "./types";
@@ -53,22 +53,7 @@ function calendarNames(ctx: SentenceContext, found: readonly Candidate[]): Candi
     const next = ctx.tokens[i + 1];
     if (prev && (DATE_CONTEXT.test(prev.text.toLowerCase()) || prev.kind === "number")) continue;
     if (next?.kind === "number") continue;
-    out.push({
-      paragraph: ctx.paragraph,
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      sentence: ctx.sentence,
-      entry: null,
-      type: null,
-      placeKind: null,
-      form: "name",
-      person: null,
-      role: null,
-      weak: true,
-      locative: false,
-      determiner: false,
-    });
+    out.push(candidate(ctx, t.start, t.end, { weak: true }));
   }
   return out;
 }

@@ -52,7 +52,13 @@ function spanOf(ctx: SentenceContext, start: number, end: number): TextSpan {
   return { paragraph: ctx.paragraph, start, end, text: ctx.text.slice(start, end) };
 }
 
-function candidate(ctx: SentenceContext, start: number, end: number, init: Partial<Candidate>): Candidate {
+/** A candidate over [start, end) of the sentence, with every field at its neutral value unless `init` says otherwise. */
+export function candidate(
+  ctx: SentenceContext,
+  start: number,
+  end: number,
+  init: Partial<Candidate>,
+): Candidate {
   return {
     ...spanOf(ctx, start, end),
     sentence: ctx.sentence,
