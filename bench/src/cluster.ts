@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import {
+  articleClusterDoc,
   assignArticle,
   type ClusterDoc,
   type ClusterOptions,
@@ -9,6 +10,8 @@ import {
   MemoryStoryIndex,
 } from "@parallax/core/cluster";
 import { tokens } from "@parallax/core/dedupe";
+import { enrichArticle } from "@parallax/core/enrich";
+import { normalize } from "@parallax/core/normalize";
 import { dataRoot } from "./data";
 
 /**
@@ -33,6 +36,15 @@ function newswcl(): Labeled[] {
     const cut = raw.indexOf("\n");
     const doc = { id: file, title: raw.slice(0, cut).trim(), text: raw.slice(cut + 1), publishedAt: null };
     return { doc, gold: String(event) };
+  });
+}
+
+/** NewsWCL50 as the worker sees it: normalized, enriched, then `articleClusterDoc` (entities, figures, days). */
+function newswclEnriched(): Labeled[] {
+  return newswcl().map(({ doc, gold }) => {
+    const article = normalize({ kind: "text", text: `${doc.title}\n\n${doc.text}` }, { title: doc.title });
+    const { enrichment } = enrichArticle(article);
+    return { doc: articleClusterDoc(doc.id, { ...article, publishedAt: null }, enrichment), gold };
   });
 }
 
@@ -223,6 +235,9 @@ async function quality(): Promise<void> {
 
   const runs = await oursOver(orders);
   const many = await oursOver(MORE_SEEDS.map((seed) => shuffled(articles, seed)));
+  const enriched = newswclEnriched();
+  const pipeline = await oursOver(SEEDS.map((seed) => shuffled(enriched, seed)));
+  const pipelineMany = await oursOver(MORE_SEEDS.map((seed) => shuffled(enriched, seed)));
   console.log(`\n## NewsWCL50 (${articles.length} articles, 10 events, no dates; seeded shuffled orders)\n`);
   console.log(header);
   const perOrder = `F1 per order ${runs.map((r) => f3(r.f1)).join(" ")}`;
@@ -230,6 +245,17 @@ async function quality(): Promise<void> {
   console.log(row("ours, order 1", runs[0]!, `${runs[0]!.merges} merges`));
   const spread = `F1 min ${f3(Math.min(...many.map((r) => r.f1)))}, max ${f3(Math.max(...many.map((r) => r.f1)))}`;
   console.log(row(`ours, mean of ${MORE_SEEDS.length} orders`, meanScore(many), spread));
+  const pipelineSpread = `F1 min ${f3(Math.min(...pipelineMany.map((r) => r.f1)))}, max ${f3(Math.max(...pipelineMany.map((r) => r.f1)))}`;
+  console.log(
+    row(
+      `ours + enrichment (the worker's input), mean of orders ${SEEDS.join(", ")}`,
+      meanScore(pipeline),
+      `F1 per order ${pipeline.map((r) => f3(r.f1)).join(" ")}`,
+    ),
+  );
+  console.log(
+    row(`ours + enrichment, mean of ${MORE_SEEDS.length} orders`, meanScore(pipelineMany), pipelineSpread),
+  );
   console.log(
     row(`plain TF-IDF, mean of ${SEEDS.length} orders`, plainWcl.wcl, `threshold ${plainWcl.t} (best here)`),
   );

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerCluster } from "./commands/cluster";
 import { registerEnrich } from "./commands/enrich";
 import { registerExtract } from "./commands/extract";
 import { registerIngest } from "./commands/ingest";
@@ -19,6 +20,7 @@ registerExtract(program);
 registerEnrich(program);
 registerReprocess(program);
 registerReenrich(program);
+registerCluster(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

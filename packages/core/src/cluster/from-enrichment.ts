@@ -1,4 +1,5 @@
 import type { Enrichment } from "../schemas/enrichment";
+import type { Paragraph } from "../schemas/paragraph";
 import type { ClusterDoc } from "./types";
 
 /**
@@ -20,4 +21,32 @@ export function clusterInput(
     .filter((time) => time.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(time.value))
     .map((time) => time.value);
   return { ...article, entities, figures, dates };
+}
+
+/** What `articleClusterDoc` reads of a normalized (or stored) article. */
+export interface ClusterableArticle {
+  title: string;
+  paragraphs: readonly Pick<Paragraph, "kind" | "text">[];
+  publishedAt: string | null;
+  language: string | null;
+}
+
+/**
+ * The one way an article becomes clustering input, shared by the worker and `parallax cluster` so that both
+ * group alike: the title, the story's paragraphs (editors' notes left out, as enrichment leaves them out) and
+ * enrichment's entities, figures and days.
+ */
+export function articleClusterDoc(
+  id: string,
+  article: ClusterableArticle,
+  enrichment: Pick<Enrichment, "entities" | "figures" | "times">,
+): ClusterDoc {
+  const text = article.paragraphs
+    .filter((paragraph) => paragraph.kind !== "note")
+    .map((paragraph) => paragraph.text)
+    .join("\n\n");
+  return clusterInput(
+    { id, title: article.title, text, publishedAt: article.publishedAt, language: article.language },
+    enrichment,
+  );
 }
