@@ -6,3 +6,7 @@ export * from "./queries/duplicates";
 export * from "./queries/reprocess";
 export * from "./queries/enrichment";
 export * from "./queries/entities";
+export * from "./queries/story-index";
+export * from "./queries/stories";
+export * from "./queries/briefings";
+export * from "./queries/story-backlog";

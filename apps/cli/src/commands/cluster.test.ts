@@ -59,7 +59,7 @@ describe("parallax cluster", () => {
   );
 
   it(
-    "reads parallax extract output, naming articles without an id by their line",
+    "reads parallax extract output, naming articles without an id by their line, and groups the seeds",
     async () => {
       const extracted = await runCli([
         "extract",
@@ -75,7 +75,9 @@ describe("parallax cluster", () => {
       expect(run.code).toBe(0);
       const out = jsonLines(run.stdout);
       expect(out.map((r) => r.id)).toEqual(["1", "2", "3"]);
-      // A second copy of an article is the same story.
+      // The two seeds report one story, and a second copy of an article is the same story; even among the
+      // first three articles, where document frequencies alone would call their shared names common.
+      expect(out[1]!.storyId).toBe(out[0]!.storyId);
       expect(out[2]!.storyId).toBe(out[0]!.storyId);
     },
     TIMEOUT,

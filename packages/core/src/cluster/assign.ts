@@ -50,7 +50,7 @@ export async function assignFeatures(
   await index.addDocument(docTerms, features.length);
   const stats = await index.stats();
   const df = await index.documentFrequencies(docTerms);
-  const idfOf = idfLookup(df, stats);
+  const idfOf = idfLookup(df, stats, options.coldStartDocuments);
   const weights = articleWeights(features, stats, options);
   const at = features.publishedAt;
 
@@ -82,7 +82,12 @@ export async function assignFeatures(
     const stale = stats.documents > story.normDocuments * (1 + options.normTolerance);
     if (stale && text * factor >= options.threshold / 2) {
       await lookUp(index, df, story);
-      story = remeasure(story, idfLookup(df, stats), stats, options.centroidExponent);
+      story = remeasure(
+        story,
+        idfLookup(df, stats, options.coldStartDocuments),
+        stats,
+        options.centroidExponent,
+      );
       text = cosine(vector, story, idfOf, options.centroidExponent);
     }
     if (names && namesNone(story, vector)) text *= options.entityMismatch;
@@ -97,7 +102,14 @@ export async function assignFeatures(
     return { storyId, created: true, score: best?.score ?? 0, merged: [] };
   }
 
-  let survivor = addArticle(best.story, weights, at, storyIdf(df, stats, [best.story]), stats, options);
+  let survivor = addArticle(
+    best.story,
+    weights,
+    at,
+    storyIdf(df, stats, [best.story], options.coldStartDocuments),
+    stats,
+    options,
+  );
   const merged: MergeRecord[] = [];
   for (const other of scored.slice(1)) {
     if (other.score < options.threshold) break;
@@ -105,7 +117,7 @@ export async function assignFeatures(
     if (other.text < options.threshold) continue;
     // …and the article belongs about as much to one as to the other, not mainly to one and in passing to both.
     if (other.score < options.mergeBalance * best.score) continue;
-    const pairIdf = storyIdf(df, stats, [survivor, other.story]);
+    const pairIdf = storyIdf(df, stats, [survivor, other.story], options.coldStartDocuments);
     const similarity = storySimilarity(survivor, other.story, pairIdf, options.centroidExponent);
     if (similarity < options.mergeThreshold) continue;
     const keepOther =

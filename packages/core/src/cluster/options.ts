@@ -26,6 +26,8 @@ export interface ClusterOptions {
   postingsPerTerm: number;
   /** Candidate stories scored in full per article. */
   candidates: number;
+  /** Below this many documents, IDF is helped by a background estimate of how common each word is (`idfLookup`). */
+  coldStartDocuments: number;
   /** Re-measure a candidate story's length when the corpus has grown by more than this share since. */
   normTolerance: number;
   time: {
@@ -82,6 +84,10 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   postingsPerTerm: 50,
   candidates: 10,
   normTolerance: 0.25,
+  // Three: the two seeds, arriving first, are one story (score 0.09 → 0.25); NewsWCL50 0.948 → 0.951 (five
+  // orders), the headline stream unchanged. Four or more joins the first articles of one topic across events
+  // (two North Korea stories among the first ten: precision 0.97 → 0.87 on an interleaved order).
+  coldStartDocuments: 3,
   time: {
     // News comes in bursts. On the headline stream, where stories are hours apart, F1 rises as the half-life
     // shortens (24 h: 0.80, 8 h: 0.85, 4 h: 0.86, 2 h: 0.87, 1 h: 0.88); 4 h is a compromise with slower

@@ -19,7 +19,7 @@ export async function rebuildStory(
   const terms = new Set<string>();
   for (const f of features) for (const term of f.counts.keys()) terms.add(term);
   const stats = await index.stats();
-  const idfOf = idfLookup(await index.documentFrequencies([...terms]), stats);
+  const idfOf = idfLookup(await index.documentFrequencies([...terms]), stats, options.coldStartDocuments);
   const story = summarizeArticles(id, features, stats, idfOf, options);
   return { story, postings: postingTerms(story, options) };
 }

@@ -19,8 +19,9 @@ export function storyIdf(
   df: Map<string, number>,
   stats: CorpusStats,
   stories: ReadonlyArray<Pick<StorySummary, "terms">>,
+  coldStart: number,
 ): IdfOf {
-  const fresh = idfLookup(df, stats);
+  const fresh = idfLookup(df, stats, coldStart);
   const stored = new Map<string, number>();
   for (const story of stories)
     for (const [term, , idf] of story.terms) if (!stored.has(term)) stored.set(term, idf);

@@ -1,4 +1,6 @@
+import { backgroundShare } from "./background";
 import type { ArticleFeatures } from "./features";
+
 import type { ClusterOptions } from "./options";
 import type { CorpusStats, StorySummary } from "./types";
 
@@ -9,13 +11,19 @@ export function idf(df: number, documents: number): number {
 
 export type IdfOf = (term: string) => number;
 
-/** IDF from known document frequencies, each term's computed once. */
-export function idfLookup(df: Map<string, number>, stats: CorpusStats): IdfOf {
+/**
+ * IDF from known document frequencies, each term's computed once. A corpus of fewer than `coldStart` documents
+ * is topped up with that many imagined ones, where each term occurs as often as English text has it
+ * (`backgroundShare`): two reports of one event among the first three articles share "Takaichi" and "summit",
+ * which three documents alone would call common.
+ */
+export function idfLookup(df: Map<string, number>, stats: CorpusStats, coldStart: number): IdfOf {
   const memo = new Map<string, number>();
   return (term) => {
     let value = memo.get(term);
     if (value === undefined) {
-      value = idf(df.get(term) ?? 0, stats.documents);
+      const missing = Math.max(0, coldStart - stats.documents);
+      value = idf((df.get(term) ?? 0) + missing * backgroundShare(term), stats.documents + missing);
       memo.set(term, value);
     }
     return value;

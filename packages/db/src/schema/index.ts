@@ -3,3 +3,4 @@ export * from "./enrichment";
 export * from "./fingerprints";
 export * from "./reprocess";
 export * from "./sources";
+export * from "./stories";
