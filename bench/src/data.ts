@@ -34,3 +34,27 @@ function pages<T extends { file: string }>(set: string): Array<T & { html: strin
 
 export const extractionCases = (): ExtractionCase[] => pages<ExtractionCase>("extraction");
 export const dateCases = (): DateCase[] => pages<DateCase>("dates");
+
+export interface NewsWclArticle {
+  file: string;
+  event: number;
+  /** `LL`, `L`, `M`, `R`, `RR`: the outlet's place from left to right. */
+  outlet: string;
+  /** The file's first line, as the set writes titles. */
+  title: string;
+  text: string;
+  mentions: Array<{ concept: string; sentence: number; tokens: [number, number]; text: string }>;
+}
+
+/** NewsWCL50: 50 articles (10 events × 5 outlets) with their annotated concept mentions, in index order. */
+export function newsWcl50(): NewsWclArticle[] {
+  const dir = path.join(dataRoot, "newswcl50");
+  const index = JSON.parse(readFileSync(path.join(dir, "index.json"), "utf8")) as Array<
+    Omit<NewsWclArticle, "title" | "text">
+  >;
+  return index.map((entry) => {
+    const raw = readFileSync(path.join(dir, entry.file), "utf8");
+    const cut = raw.indexOf("\n");
+    return { ...entry, title: raw.slice(0, cut).trim(), text: raw.slice(cut + 1) };
+  });
+}

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerBrief } from "./commands/brief";
 import { registerCluster } from "./commands/cluster";
+import { registerCompare } from "./commands/compare";
 import { registerEnrich } from "./commands/enrich";
 import { registerExtract } from "./commands/extract";
 import { registerIngest } from "./commands/ingest";
@@ -21,6 +23,8 @@ registerEnrich(program);
 registerReprocess(program);
 registerReenrich(program);
 registerCluster(program);
+registerCompare(program);
+registerBrief(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

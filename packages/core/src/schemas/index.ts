@@ -1,4 +1,6 @@
 export * from "./article";
+export * from "./briefing";
+export * from "./comparison";
 export * from "./digest";
 export * from "./enrichment";
 export * from "./ingest";

@@ -1,0 +1,52 @@
+import type { TimePrecision } from "../schemas/enrichment";
+
+/** Precision of an ISO date as printed (`2026`, `2026-03`, `2026-03-19`); TimeML's other forms count as years. */
+export function precisionOfDate(date: string): TimePrecision {
+  if (/^\d{4}-\d{2}-\d{2}/.test(date)) return "day";
+  if (/^\d{4}-\d{2}$/.test(date)) return "month";
+  if (/^\d{4}-(?:SP|SU|FA|WI)$/.test(date)) return "season";
+  if (/^\d{4}-Q[1-4]$/.test(date)) return "quarter";
+  return "year";
+}
+
+/**
+ * Two dates that can name the same time: equal, or one a coarser form of the other ("2026-03" and
+ * "2026-03-19"): a difference of precision, not a disagreement.
+ */
+export function datesCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (/^\d{4}(?:-\d{2})?$/.test(short)) return long.startsWith(`${short}-`);
+  return false;
+}
+
+const RANK: Record<TimePrecision, number> = {
+  time: 0,
+  day: 1,
+  week: 2,
+  month: 3,
+  season: 4,
+  quarter: 5,
+  year: 6,
+  decade: 7,
+  century: 8,
+};
+
+/** Finer precision first. */
+export const byPrecision = (a: TimePrecision, b: TimePrecision) => RANK[a] - RANK[b];
+
+/**
+ * A reference date for an article without a publication date: the latest day the article dates as past in its
+ * own words (a fully written date such as "February 10, 2026", with its year), since it was written no earlier.
+ * null when it writes none. The CLI and the worker pass it to enrichment as the reference date.
+ */
+export function inferReferenceDate(
+  times: ReadonlyArray<{ text: string; type: string; value: string }>,
+): string | null {
+  let latest: string | null = null;
+  for (const t of times) {
+    if (t.type !== "date" || !/^\d{4}-\d{2}-\d{2}$/.test(t.value) || !/\b\d{4}\b/.test(t.text)) continue;
+    if (!latest || t.value > latest) latest = t.value;
+  }
+  return latest;
+}

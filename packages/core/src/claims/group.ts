@@ -1,0 +1,134 @@
+import type { Claim } from "./claim";
+import { type ClaimContext, claimSimilarity } from "./similarity";
+
+/** Claims that say the same thing: one from each article that says it, or several where one repeats itself. */
+export interface ClaimGroup {
+  claims: Claim[];
+  /** Distinct article ids of the claims, in the order the claims were given. */
+  articleIds: string[];
+  /** Mean similarity of the pairs the group was built from (1 for a single claim). */
+  cohesion: number;
+}
+
+export interface GroupClaimsOptions {
+  /** Two claims are linked at or above this similarity. */
+  threshold?: number;
+  /** Two groups merge only while their mean pairwise similarity stays at or above this (stops chaining). */
+  linkage?: number;
+  /** Link claims of the same article too (a story repeats its key fact); off for pure cross-article alignment. */
+  sameArticle?: boolean;
+  /** Stems in more than this share of claims ("japan" in a story about Japan) do not propose candidates. */
+  maxStemShare?: number;
+}
+
+export const DEFAULT_GROUP_OPTIONS: Required<GroupClaimsOptions> = {
+  threshold: 0.36,
+  linkage: 0.27,
+  sameArticle: true,
+  maxStemShare: 0.2,
+};
+
+/** Pairwise similarities above the threshold, found through an inverted index on the rarer stems. */
+export function similarPairs(
+  claims: readonly Claim[],
+  ctx: ClaimContext,
+  options: GroupClaimsOptions = {},
+): Array<{ a: number; b: number; similarity: number }> {
+  const o = { ...DEFAULT_GROUP_OPTIONS, ...options };
+  const postings = new Map<string, number[]>();
+  claims.forEach((claim, i) => {
+    if (claim.question) return;
+    for (const stem of claim.stems) {
+      const list = postings.get(stem);
+      if (list) list.push(i);
+      else postings.set(stem, [i]);
+    }
+  });
+  const cap = Math.max(2, Math.ceil(claims.length * o.maxStemShare));
+  const seen = new Set<number>();
+  const out: Array<{ a: number; b: number; similarity: number }> = [];
+  claims.forEach((claim, i) => {
+    if (claim.question) return;
+    seen.clear();
+    for (const stem of claim.stems) {
+      const list = postings.get(stem)!;
+      if (list.length > cap) continue;
+      for (const j of list) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const other = claims[j]!;
+        if (!o.sameArticle && other.articleId === claim.articleId) continue;
+        const similarity = claimSimilarity(claim, other, ctx);
+        if (similarity >= o.threshold) out.push({ a: i, b: j, similarity });
+      }
+    }
+  });
+  return out.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Groups of claims saying the same thing, by average-linkage agglomeration over the linked pairs (strongest pair
+ * first); every claim ends in exactly one group, unlinked ones alone. Deterministic for the same input order.
+ */
+export function groupClaims(
+  claims: readonly Claim[],
+  ctx: ClaimContext,
+  options: GroupClaimsOptions = {},
+): ClaimGroup[] {
+  return groupPairs(claims, similarPairs(claims, ctx, options), options);
+}
+
+/**
+ * `groupClaims` from pairs already computed (`similarPairs` at this threshold or a lower one: pairs under the
+ * threshold are ignored), for callers that need the pairs too.
+ */
+export function groupPairs(
+  claims: readonly Claim[],
+  allPairs: ReadonlyArray<{ a: number; b: number; similarity: number }>,
+  options: GroupClaimsOptions = {},
+): ClaimGroup[] {
+  const o = { ...DEFAULT_GROUP_OPTIONS, ...options };
+  const pairs = allPairs.filter(
+    (p) =>
+      p.similarity >= o.threshold && (o.sameArticle || claims[p.a]!.articleId !== claims[p.b]!.articleId),
+  );
+  const sim = new Map<number, number>();
+  const key = (a: number, b: number) => (a < b ? a * claims.length + b : b * claims.length + a);
+  for (const p of pairs) sim.set(key(p.a, p.b), p.similarity);
+  const groupOf = claims.map((_, i) => i);
+  const members = new Map<number, number[]>(claims.map((_, i) => [i, [i]]));
+  const pairSums = new Map<number, { sum: number; count: number }>();
+  for (const { a, b } of pairs) {
+    const ga = groupOf[a]!;
+    const gb = groupOf[b]!;
+    if (ga === gb) continue;
+    const left = members.get(ga)!;
+    const right = members.get(gb)!;
+    let total = 0;
+    for (const x of left) for (const y of right) total += sim.get(key(x, y)) ?? 0;
+    if (total / (left.length * right.length) < o.linkage) continue;
+    const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
+    const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const x of merged) groupOf[x] = keep;
+    const before = pairSums.get(keep) ?? { sum: 0, count: 0 };
+    const other = pairSums.get(drop) ?? { sum: 0, count: 0 };
+    pairSums.set(keep, {
+      sum: before.sum + other.sum + total,
+      count: before.count + other.count + left.length * right.length,
+    });
+    pairSums.delete(drop);
+  }
+  return [...members.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([id, list]) => {
+      const group = list.map((i) => claims[i]!);
+      const stats = pairSums.get(id);
+      return {
+        claims: group,
+        articleIds: [...new Set(group.map((c) => c.articleId))],
+        cohesion: stats?.count ? stats.sum / stats.count : 1,
+      };
+    });
+}

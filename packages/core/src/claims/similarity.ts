@@ -1,0 +1,104 @@
+import type { Claim } from "./claim";
+
+/**
+ * What similarity needs to know about the claims being compared: how rare each stem is among them. Built once
+ * per set of claims (a story, a comparison), so "Takaichi" weighs little in a story about her and a lot elsewhere.
+ */
+export interface ClaimContext {
+  /** Inverse document frequency of a stem over the claims (each claim a document); unseen stems weigh most. */
+  idf: (stem: string) => number;
+  claims: number;
+}
+
+interface Weights {
+  byStem: Map<string, number>;
+  sum: number;
+  squares: number;
+}
+
+// Per context and claim: similarity is asked for many pairs, and the weights of a claim never change.
+const cache = new WeakMap<ClaimContext, WeakMap<Claim, Weights>>();
+
+function weightsOf(claim: Claim, ctx: ClaimContext): Weights {
+  let perContext = cache.get(ctx);
+  if (!perContext) {
+    perContext = new WeakMap();
+    cache.set(ctx, perContext);
+  }
+  let found = perContext.get(claim);
+  if (!found) {
+    const byStem = new Map<string, number>();
+    let sum = 0;
+    let squares = 0;
+    for (const stem of claim.stems) {
+      const w = ctx.idf(stem);
+      byStem.set(stem, w);
+      sum += w;
+      squares += w * w;
+    }
+    found = { byStem, sum, squares };
+    perContext.set(claim, found);
+  }
+  return found;
+}
+
+export function claimContext(claims: readonly Pick<Claim, "stems">[]): ClaimContext {
+  const df = new Map<string, number>();
+  for (const claim of claims) for (const stem of claim.stems) df.set(stem, (df.get(stem) ?? 0) + 1);
+  const n = claims.length;
+  // Smoothed so that a stem in every claim still weighs a little, and one in a single claim weighs ln(1 + n).
+  const unseen = Math.log(1 + Math.max(1, n));
+  return { idf: (stem) => (df.has(stem) ? Math.log(1 + n / df.get(stem)!) : unseen), claims: n };
+}
+
+/** Share of the smaller set found in the other (0 when either is empty). */
+function containment(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const set = new Set(b);
+  let shared = 0;
+  for (const x of a) if (set.has(x)) shared++;
+  return shared / Math.min(a.length, b.length);
+}
+
+export interface SimilarityParts {
+  /** IDF-weighted overlap of stems: the mean of cosine (both sides) and containment (the shorter side). */
+  lexical: number;
+  entities: number;
+  figures: number;
+  dates: number;
+  similarity: number;
+}
+
+/**
+ * How far two claims say the same thing, in [0, 1], with its parts. Lexical overlap carries it (paraphrases
+ * share their rare words: "coalition", "two-thirds", "majority"); shared figures and dates add to it, because
+ * "$550 billion" in two sentences about investment is strong evidence of one fact, and shared entities a little.
+ * Containment lets a short claim match the long sentence that includes it.
+ */
+export function similarityParts(a: Claim, b: Claim, ctx: ClaimContext): SimilarityParts {
+  const wa = weightsOf(a, ctx);
+  const wb = weightsOf(b, ctx);
+  let shared = 0;
+  let sharedSquares = 0;
+  for (const [stem, w] of wa.byStem) {
+    if (wb.byStem.has(stem)) {
+      shared += w;
+      sharedSquares += w * w;
+    }
+  }
+  const cosine = wa.squares && wb.squares ? sharedSquares / Math.sqrt(wa.squares * wb.squares) : 0;
+  const smaller = Math.min(wa.sum, wb.sum);
+  const contained = smaller ? shared / smaller : 0;
+  const lexical = (cosine + contained) / 2;
+  const entities = containment(a.entities, b.entities);
+  const figures = containment(a.figures, b.figures);
+  const dates = containment(a.dates, b.dates);
+  // Anchors only confirm a lexical match: two claims naming Japan and the US say nothing alike by that alone.
+  const anchors = Math.min(1, 0.25 * figures + 0.15 * dates + 0.1 * entities) * Math.min(1, lexical * 2.5);
+  const similarity = Math.min(1, lexical + anchors * (1 - lexical));
+  return { lexical, entities, figures, dates, similarity };
+}
+
+export function claimSimilarity(a: Claim, b: Claim, ctx: ClaimContext): number {
+  return similarityParts(a, b, ctx).similarity;
+}
