@@ -1,5 +1,9 @@
 import type { Database } from "@parallax/db";
 import {
+  type BriefJob,
+  type ClusterJob,
+  createBriefQueue,
+  createClusterQueue,
   createEnrichQueue,
   createIngestQueue,
   createMaintenanceQueue,
@@ -14,6 +18,8 @@ import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
+import { createBriefWorker } from "./stories/brief";
+import { createClusterWorker } from "./stories/cluster";
 
 export { reconcile } from "./maintenance/reconcile";
 
@@ -31,6 +37,8 @@ export interface WorkerConfig {
 export interface RunningWorkers {
   ingestQueue: Queue<IngestJob>;
   enrichQueue: Queue<EnrichJob>;
+  clusterQueue: Queue<ClusterJob>;
+  briefQueue: Queue<BriefJob>;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -42,6 +50,8 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const ingestQueue = createIngestQueue(settings);
   const maintenanceQueue = createMaintenanceQueue(settings);
   const enrichQueue = createEnrichQueue(settings);
+  const clusterQueue = createClusterQueue(settings);
+  const briefQueue = createBriefQueue(settings);
 
   const ingest = createIngestWorker({
     ...settings,
@@ -55,21 +65,41 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     ...settings,
     db: config.db,
     concurrency: config.enrichConcurrency ?? 1,
+    clusterQueue,
     log,
   });
-  const maintenance = createMaintenanceWorker({ ...settings, db: config.db, ingestQueue, enrichQueue, log });
+  const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
+  const brief = createBriefWorker({ ...settings, db: config.db, log });
+  const maintenance = createMaintenanceWorker({
+    ...settings,
+    db: config.db,
+    ingestQueue,
+    enrichQueue,
+    clusterQueue,
+    log,
+  });
 
   await scheduleReconciler(maintenanceQueue);
-  const first = await reconcile(config.db, ingestQueue, enrichQueue);
+  const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)
     log(`reconciler at start: ${first.enqueued} re-enqueued, ${first.failed} marked failed`);
 
   return {
     ingestQueue,
     enrichQueue,
+    clusterQueue,
+    briefQueue,
     async close() {
-      await Promise.all([ingest.close(), enrich.close(), maintenance.close()]);
-      await Promise.all([ingestQueue.close(), enrichQueue.close(), maintenanceQueue.close()]);
+      await Promise.all([
+        ingest.close(),
+        enrich.close(),
+        cluster.close(),
+        brief.close(),
+        maintenance.close(),
+      ]);
+      await Promise.all(
+        [ingestQueue, enrichQueue, clusterQueue, briefQueue, maintenanceQueue].map((queue) => queue.close()),
+      );
       await connection.quit().catch(() => connection.disconnect());
     },
   };

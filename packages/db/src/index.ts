@@ -10,3 +10,5 @@ export * from "./queries/story-index";
 export * from "./queries/stories";
 export * from "./queries/briefings";
 export * from "./queries/story-backlog";
+export * from "./queries/briefing-input";
+export * from "./queries/comparisons";

@@ -2,3 +2,4 @@ export * from "./connection";
 export * from "./ingest";
 export * from "./maintenance";
 export * from "./enrich";
+export * from "./stories";

@@ -7,17 +7,21 @@ import {
   storeEnrichment,
 } from "@parallax/db";
 import {
+  type ClusterJob,
   ENRICH_QUEUE,
+  enqueueCluster,
   type EnrichJob,
   type EnrichProgress,
   type QueueSettings,
   zEnrichJob,
 } from "@parallax/queue";
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
 export interface EnrichWorkerOptions extends QueueSettings {
   db: Database;
   concurrency: number;
+  /** Where an enriched article goes next; absent in tests of enrichment alone. */
+  clusterQueue?: Queue<ClusterJob>;
   log: (line: string) => void;
 }
 
@@ -66,7 +70,13 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
       const parsed = zEnrichJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      return enrichOne(options.db, parsed.data.articleId, (progress) => job.updateProgress(progress));
+      const result = await enrichOne(options.db, parsed.data.articleId, (progress) =>
+        job.updateProgress(progress),
+      );
+      // Unchanged output still goes on: the article may be in no story yet (stored before a restart).
+      if (options.clusterQueue && result.outcome !== "skipped")
+        await enqueueCluster(options.clusterQueue, parsed.data.articleId);
+      return result;
     },
     {
       connection: options.connection,

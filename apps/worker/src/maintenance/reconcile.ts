@@ -2,10 +2,18 @@ import { ENRICHMENT_VERSION } from "@parallax/core/enrich";
 import {
   type Database,
   listArticlesNeedingEnrichment,
+  listArticlesWithoutStory,
   listUnfinishedArticleIds,
   setArticleStatus,
 } from "@parallax/db";
-import { type EnrichJob, enqueueEnrich, enqueueIngest, type IngestJob } from "@parallax/queue";
+import {
+  type ClusterJob,
+  type EnrichJob,
+  enqueueCluster,
+  enqueueEnrich,
+  enqueueIngest,
+  type IngestJob,
+} from "@parallax/queue";
 import type { Queue } from "bullmq";
 
 export interface ReconcileReport {
@@ -14,6 +22,8 @@ export interface ReconcileReport {
   failed: number;
   /** Readable articles without an enrichment of the current version, sent (again) to the enrich queue. */
   enrichQueued: number;
+  /** Enriched articles in no story, sent (again) to the cluster queue. */
+  clusterQueued: number;
 }
 
 /**
@@ -24,9 +34,16 @@ export async function reconcile(
   db: Database,
   queue: Queue<IngestJob>,
   enrichQueue?: Queue<EnrichJob>,
+  clusterQueue?: Queue<ClusterJob>,
 ): Promise<ReconcileReport> {
   const ids = await listUnfinishedArticleIds(db);
-  const report: ReconcileReport = { checked: ids.length, enqueued: 0, failed: 0, enrichQueued: 0 };
+  const report: ReconcileReport = {
+    checked: ids.length,
+    enqueued: 0,
+    failed: 0,
+    enrichQueued: 0,
+    clusterQueued: 0,
+  };
   for (const id of ids) {
     const job = await queue.getJob(id);
     if (!job) {
@@ -50,6 +67,12 @@ export async function reconcile(
     for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000)) {
       await enqueueEnrich(enrichQueue, id);
       report.enrichQueued++;
+    }
+  }
+  if (clusterQueue) {
+    for (const id of await listArticlesWithoutStory(db, 1_000)) {
+      await enqueueCluster(clusterQueue, id);
+      report.clusterQueued++;
     }
   }
   return report;

@@ -1,5 +1,11 @@
 import type { Database } from "@parallax/db";
-import { type EnrichJob, type IngestJob, MAINTENANCE_QUEUE, type QueueSettings } from "@parallax/queue";
+import {
+  type ClusterJob,
+  type EnrichJob,
+  type IngestJob,
+  MAINTENANCE_QUEUE,
+  type QueueSettings,
+} from "@parallax/queue";
 import { type Queue, Worker } from "bullmq";
 import { type ReconcileReport, reconcile } from "./reconcile";
 
@@ -8,13 +14,19 @@ export function createMaintenanceWorker(
     db: Database;
     ingestQueue: Queue<IngestJob>;
     enrichQueue: Queue<EnrichJob>;
+    clusterQueue: Queue<ClusterJob>;
     log: (line: string) => void;
   },
 ): Worker<unknown, ReconcileReport> {
   const worker = new Worker<unknown, ReconcileReport>(
     MAINTENANCE_QUEUE,
     async () => {
-      const report = await reconcile(options.db, options.ingestQueue, options.enrichQueue);
+      const report = await reconcile(
+        options.db,
+        options.ingestQueue,
+        options.enrichQueue,
+        options.clusterQueue,
+      );
       if (report.enqueued || report.failed) {
         options.log(
           `reconciler: ${report.enqueued} re-enqueued, ${report.failed} marked failed of ${report.checked}`,
