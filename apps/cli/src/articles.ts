@@ -1,6 +1,6 @@
 import { normalize, type NormalizeInput, type NormalizeOptions } from "@parallax/core/normalize";
 import { type NormalizedArticle, zNormalizedArticle } from "@parallax/core/schemas";
-import { readLocalDocument } from "./documents";
+import { type LocalDocument, readLocalDocument } from "./documents";
 
 export interface ReadOptions {
   url?: string;
@@ -10,7 +10,10 @@ export interface ReadOptions {
 
 /** A document normalized exactly as the worker would, parsed through the contract schema. */
 export async function extractFile(file: string, options: ReadOptions): Promise<NormalizedArticle> {
-  const document = await readLocalDocument(file);
+  return extractDocument(await readLocalDocument(file), options);
+}
+
+function extractDocument(document: LocalDocument, options: ReadOptions): NormalizedArticle {
   const input: NormalizeInput =
     document.kind === "html"
       ? { kind: "html", html: document.content, ...(options.url ? { url: options.url } : {}) }
@@ -46,5 +49,6 @@ export async function readArticles(file: string, options: ReadOptions = {}): Pro
     });
     return parsed;
   }
-  return [await extractFile(file, options)];
+  // Standard input can be read once: normalize the document already read rather than reading the file again.
+  return [extractDocument(document, options)];
 }

@@ -21,6 +21,19 @@ describe("parallax enrich --json", () => {
   );
 
   it(
+    "reads plain text from standard input",
+    async () => {
+      const text =
+        "Prime Minister Sanae Takaichi will meet President Donald Trump in Washington on March 19, 2026.";
+      const run = await runCli(["enrich", "-", "--json"], text);
+      expect(run.code).toBe(0);
+      const [article] = jsonLines(run.stdout);
+      expect(zEnrichment.parse(article!.enrichment).times.map((t) => t.value)).toContain("2026-03-19");
+    },
+    TIMEOUT,
+  );
+
+  it(
     "reads the JSON that parallax extract prints",
     async () => {
       const extracted = await runCli(["extract", NIPPON, "--json"]);
