@@ -20,7 +20,11 @@ import { dataRoot } from "./data";
  * label matches an annotated mention when the words of one contain the other's and the shorter has at least half
  * the longer's words (case, hyphens, dots and leading articles aside). Recall: labelled pairs with a matching
  * system pair; precision: system pairs matching a labelled pair. Concept level: concepts with any labelled pair
- * found. Peer, same run: the entity aliases enrichment already lists (no labels around the names).
+ * found. Peer, same run: the entity aliases enrichment already lists (no labels around the names). Action pairs
+ * (`wordChoice.actions`: acts and things both sides state a fact about) are scored the same way, a phrase only LL
+ * uses with a phrase only RR uses per act, on the concepts that name no actor, and together with the labels on all.
+ * The judge is unchanged: an unannotated but right label ("the communist state" for North Korea) counts as wrong,
+ * so precision is a lower bound.
  *
  * Distinctive terms: a side's top 10 against the other, scored by share of them among the words its annotated
  * mentions use and the other side's mentions of the same concepts do not. Weighted log-odds with an informative
@@ -118,6 +122,17 @@ function labelledPairs(ll: Entry, rr: Entry): LabelledPair[] {
     const onlyLeft = [...left.entries()].filter(([k]) => !right.has(k));
     const onlyRight = [...right.entries()].filter(([k]) => !left.has(k));
     for (const [, x] of onlyLeft) for (const [, y] of onlyRight) out.push({ concept, ll: x, rr: y });
+  }
+  return out;
+}
+
+/** Acts and things both sides state a fact about: a phrase only LL uses with a phrase only RR uses, as for actors. */
+function actionPairs(comparison: Comparison): SystemPair[] {
+  const out: SystemPair[] = [];
+  for (const action of comparison.wordChoice.actions) {
+    const ll = action.sides.find((s) => s.side === "LL")?.phrases.filter((p) => p.exclusive) ?? [];
+    const rr = action.sides.find((s) => s.side === "RR")?.phrases.filter((p) => p.exclusive) ?? [];
+    for (const x of ll) for (const y of rr) out.push({ actor: action.concept, ll: x.text, rr: y.text });
   }
   return out;
 }
@@ -301,12 +316,14 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 
 const started = performance.now();
 const events = [...new Set(index.map((e) => e.event))].sort((a, b) => a - b);
-const options = { wordChoice: { maxActors: 1000, maxLabels: 1000 } };
+const options = { wordChoice: { maxActors: 1000, maxLabels: 1000, maxActions: 1000 } };
 // Warm the JIT on one comparison, or the first event pays for compiling.
 compareArticles({ sides: [side(entry(0, "LL")), side(entry(0, "RR"))] }, options);
 
 const ours = emptyScore();
 const oursActors = emptyScore();
+const oursActions = emptyScore();
+const oursBoth = emptyScore();
 const peer = emptyScore();
 const precisionAt = new Map(Object.keys(rankers).map((name) => [name, { hits: 0, total: 0 }]));
 const twoWay: number[] = [];
@@ -328,6 +345,13 @@ for (const event of events) {
     system,
     oursActors,
   );
+  const actions = actionPairs(comparison);
+  scorePairs(
+    gold.filter((g) => !actorLike(g.concept)),
+    actions,
+    oursActions,
+  );
+  scorePairs(gold, [...system, ...actions], oursBoth);
   scorePairs(gold, aliasPairs(articles.get(ll.file)!, articles.get(rr.file)!), peer);
 
   for (const [own, other] of [
@@ -374,6 +398,8 @@ const pairRow = (name: string, s: PairScore) =>
   `| ${name} | ${s.gold} | ${s.found} | ${pct(s.found, s.gold)} % | ${s.system} | ${s.real} | ${pct(s.real, s.system)} % | ${s.concepts} | ${s.conceptsFound} (${pct(s.conceptsFound, s.concepts)} %) |`;
 console.log(pairRow("**ours** (labels around names)", ours));
 console.log(pairRow("ours, actor and country concepts only", oursActors));
+console.log(pairRow("ours, other concepts (actions, events, things) by action pairs", oursActions));
+console.log(pairRow("**ours, labels and action pairs**", oursBoth));
 console.log(pairRow("peer: enrichment's aliases, no labels", peer));
 console.log(
   '\nAll concepts count in the first row, actions and events too ("the meeting" ~ "a great chance to solve a world problem"), which name no entity and which the actor labels do not cover; the second row keeps the concepts that name an actor or a country.',

@@ -6,11 +6,8 @@ import { findLabels, labelKey } from "./labels";
 function labelsOf(...texts: string[]) {
   const paragraphs: Paragraph[] = texts.map((text, i) => ({ n: i + 1, kind: "paragraph", text }));
   const { enrichment } = enrichArticle({ paragraphs, language: "en", publishedAt: null });
-  const types = new Map(enrichment.entities.map((e) => [e.slug, e.type]));
-  return findLabels(paragraphs, enrichment.mentions, {
-    language: "en",
-    isPerson: (s) => types.get(s) === "person",
-  });
+  const entities = new Map(enrichment.entities.map((e) => [e.slug, e]));
+  return findLabels(paragraphs, enrichment.mentions, { language: "en", entityOf: (s) => entities.get(s) });
 }
 const texts = (labels: ReturnType<typeof labelsOf>, entity: string) =>
   labels.filter((l) => l.entity === entity).map((l) => l.text);
@@ -50,6 +47,27 @@ describe("findLabels", () => {
     const labels = labelsOf("U.S. troops stayed while the Chinese attack was feared.");
     expect(texts(labels, "united-states")).toContain("U.S. troops");
     expect(texts(labels, "china")).toEqual([]);
+  });
+
+  it("resolves a description of a state to the country the text is about", () => {
+    const labels = labelsOf(
+      "North Korea said on Saturday it would suspend nuclear tests, and U.S. officials welcomed it.",
+      "North Korea has carried out six nuclear tests. The isolated country also fired missiles over Japan.",
+    );
+    expect(texts(labels, "north-korea")).toContain("The isolated country");
+  });
+
+  it("gives a state noun after a person's name to the state the person's title names", () => {
+    const labels = labelsOf(
+      "U.S. President Donald Trump spoke on Monday.",
+      "Critics of the Trump administration said the plan would fail.",
+    );
+    expect(texts(labels, "united-states")).toContain("the Trump administration");
+  });
+
+  it("leaves a state noun that modifies another noun alone", () => {
+    const labels = labelsOf("North Korea fired a missile, the state media said.");
+    expect(labels.map((l) => l.text)).not.toContain("the state");
   });
 
   it("keys labels without case, dots, hyphens or possessives", () => {

@@ -1,8 +1,9 @@
 import { stopwordsFor } from "../cluster/stopwords";
-import { HONORIFICS, ROLE_HEADS, ROLE_NOUNS, STATE_VERBS } from "../enrich/entities/data/lexicon";
-import { LABEL_VERBS, QUOTE_CUES } from "../enrich/quotes/speaker";
+import { HONORIFICS, ROLE_HEADS, ROLE_NOUNS } from "../enrich/entities/data/lexicon";
 import type { Mention } from "../schemas/enrichment";
 import type { Paragraph } from "../schemas/paragraph";
+import { describedEntities, type EntityInfo } from "./descriptions";
+import { bareWord, capitalized, collapse, isVerbLike, type Word, wordsOf } from "./label-words";
 
 /**
  * The words an article wraps around a name: the title and epithets before it ("North Korean dictator Kim
@@ -24,29 +25,10 @@ const EPITHETS = new Set(
 );
 const isRole = (word: string) => ROLE_NOUNS.has(word) || ROLE_HEADS.has(word) || EPITHETS.has(word);
 
-// Verbs that stand right before a title and a name ("told President Trump", "met Prime Minister Abe").
-const VERBS = new Set([
-  ...QUOTE_CUES,
-  ...LABEL_VERBS,
-  ...STATE_VERBS,
-  ...`met meets meet meeting praised slammed attacked invited thanked blamed visited visit visits hosted host hosts
-  joined join nominated appointed fired fire replaced elected defeated endorsed congratulated greeted sued ousted
-  give gives gave make makes made take takes took let lets help helps helped see sees ask asks tell get gets got
-  put puts keep keeps kept leave leaves left beat beats face faces faced name names hire hires hired elect pressed
-  press pushed push pick picks picked and or but nor then also`
-    .trim()
-    .split(/\s+/),
-]);
 // Abbreviations whose period does not end the label: honorifics, titles, initials, "U.S.".
 const DOTTED =
   /^(?:\p{Lu}\.|(?:\p{L}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Prof|Rev|St|Jr|Sr|Pres)\.)$/u;
 const DETERMINERS = /^(?:the|a|an|its|his|her|their|our|this|that)$/i;
-// "-ing" words before a title are verbs ("hosting Prime Minister Abe") except these adjectives.
-const ING_ADJECTIVES = new Set(
-  "ruling acting sitting outgoing incoming leading governing reigning ailing founding rising visiting longtime".split(
-    " ",
-  ),
-);
 // Lowercase words that modify a title even before a name of place or group ("former FBI Director").
 const TITLE_MODIFIERS = new Set(
   "former late then ex acting current incoming outgoing top senior junior deputy longtime veteran disgraced embattled controversial".split(
@@ -54,8 +36,6 @@ const TITLE_MODIFIERS = new Set(
   ),
 );
 const ADJECTIVE = /(?:ed|al|ic|ive|ous|ful|less|ant|ent|ish|ian|ary|ist)$/;
-const isVerbLike = (bare: string) =>
-  VERBS.has(bare) || (bare.endsWith("ing") && bare.length > 5 && !ING_ADJECTIVES.has(bare));
 const MAX_LEFT_WORDS = 6;
 const MAX_APPOSITIVE_WORDS = 9;
 
@@ -71,25 +51,6 @@ export interface Label {
   /** The name inside the label as written ("Kim Jong-un"); empty for a description without a name. */
   name: string;
 }
-
-interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’‐-]*/gu;
-
-function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-}
-
-const bareWord = (w: string) =>
-  w
-    .toLowerCase()
-    .replace(/['’]s$/, "")
-    .replace(/\.$/, "");
-const capitalized = (w: string) => /^\p{Lu}/u.test(w);
 
 /**
  * Where the title-and-epithet run before a name starts: the words right before it, back to punctuation, a
@@ -224,8 +185,6 @@ function leftAppositive(before: string, stop: ReadonlySet<string>): number | nul
   return null;
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
-
 /**
  * Every mention's label in one article, in text order. Mentions are the enrichment's (already renamed to the
  * comparison's shared slugs); a mention inside another entity's label keeps its own label too.
@@ -233,9 +192,16 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 export function findLabels(
   paragraphs: readonly Paragraph[],
   mentions: readonly Mention[],
-  options: { language?: string | null; isPerson?: (entity: string) => boolean } = {},
+  options: {
+    language?: string | null;
+    isPerson?: (entity: string) => boolean;
+    /** The article's entities: with them, descriptions of states and organizations count too ("the regime"). */
+    entityOf?: (entity: string) => EntityInfo | undefined;
+  } = {},
 ): Label[] {
-  const { language, isPerson = () => true } = options;
+  const { language, entityOf } = options;
+  const isPerson =
+    options.isPerson ?? (entityOf ? (slug: string) => entityOf(slug)?.type === "person" : () => true);
   const stop = stopwordsFor(language);
   const english = !language || language.toLowerCase().startsWith("en");
   const byParagraph = new Map<number, Mention[]>();
@@ -282,9 +248,9 @@ export function findLabels(
   const inTitle = (l: Label) =>
     persons.some((p) => !p.bare && p.paragraph === l.paragraph && p.start <= l.start && p.end >= l.end);
   const kept = out.filter((l) => isPerson(l.entity) || !inTitle(l));
-  return [...kept, ...nominalLabels(paragraphs, persons, stop)].sort(
-    (a, b) => a.paragraph - b.paragraph || a.start - b.start,
-  );
+  const named = [...kept, ...nominalLabels(paragraphs, persons, stop)];
+  const described = entityOf ? describedEntities(paragraphs, mentions, named, entityOf, stop) : [];
+  return [...named, ...described].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }
 
 const NOMINAL_OPENERS = /^(?:the|this|that|his|her|its|their)$/i;

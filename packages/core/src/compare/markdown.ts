@@ -122,6 +122,17 @@ export function renderComparisonMarkdown(comparison: Comparison, options: Markdo
     }
     out.push("", "Bold: a label only that side uses.");
   }
+  const actions = comparison.wordChoice.actions.filter((a) => a.pairs.length > 0);
+  if (actions.length) {
+    out.push("", "### Acts and things worded differently in the facts they share", "");
+    for (const action of actions.slice(0, limit)) {
+      const pair = action.pairs[0]!;
+      const phrases = pair.phrases.map(
+        (p) => `${cell(p.side)} “${cell(p.text)}” ${formatCitations([p.citation])}`,
+      );
+      out.push(`- **${cell(action.concept)}**: ${phrases.join(" · ")}`);
+    }
+  }
   out.push("", "### Distinctive terms (weighted log-odds, informative Dirichlet prior; z-scores)", "");
   for (const side of comparison.wordChoice.distinctive) {
     const terms = side.terms.map((t) => `${t.term} (z ${t.z.toFixed(1)}, ×${t.count} vs ×${t.otherCount})`);

@@ -1,6 +1,7 @@
 import { termCounts } from "../enrich/keywords/index";
 import { tokenSpans } from "../enrich/text/tokens";
 import type { ComparisonCitation, DistinctiveTerm, WordChoice, WordChoiceActor } from "../schemas/comparison";
+import { compareActions } from "./actions";
 import { findLabels, type Label, labelKey } from "./labels";
 import { type LogOddsOptions, weightedLogOdds } from "./log-odds";
 import { citation, type Prepared, type PreparedArticle } from "./prepare";
@@ -12,6 +13,8 @@ export interface WordChoiceOptions extends LogOddsOptions {
   maxLabels?: number;
   /** Distinctive terms shown per side. */
   maxTerms?: number;
+  /** Acts and things worded differently in shared facts, shown (most surely the same fact first). */
+  maxActions?: number;
 }
 
 const MAX_CITATIONS = 5;
@@ -34,7 +37,7 @@ export function articleLabels(article: PreparedArticle): Label[] {
   const language = article.input.language ?? article.input.enrichment.language;
   return findLabels(article.input.paragraphs, article.mentions, {
     language,
-    isPerson: (slug) => article.entities.get(slug)?.type === "person",
+    entityOf: (slug) => article.entities.get(slug),
   });
 }
 
@@ -191,5 +194,9 @@ export function compareWordChoice(
   options: WordChoiceOptions = {},
   labels: Map<PreparedArticle, Label[]> = new Map(prepared.articles.map((a) => [a, articleLabels(a)])),
 ): WordChoice {
-  return { actors: actors(prepared, labels, options), distinctive: distinctive(prepared, options) };
+  return {
+    actors: actors(prepared, labels, options),
+    distinctive: distinctive(prepared, options),
+    actions: compareActions(prepared, { maxActions: options.maxActions }),
+  };
 }

@@ -9,7 +9,7 @@ import { zParagraph } from "./paragraph";
  */
 
 /** Bumped whenever `compareArticles` can give a different result for the same input (cached comparisons are redone). */
-export const COMPARISON_VERSION = 1;
+export const COMPARISON_VERSION = 2;
 
 // --- input ---------------------------------------------------------------------------------------------------
 
@@ -178,9 +178,43 @@ export const zDistinctiveTerm = z.object({
 });
 export type DistinctiveTerm = z.infer<typeof zDistinctiveTerm>;
 
+/** One side's wording in a word-choice pair of the same fact: the phrase, and the sentence it stands in. */
+export const zWordChoicePhrase = z.object({
+  side: z.string(),
+  /** As written: "a sham lawsuit", "the meeting", "slammed". */
+  text: z.string().min(1),
+  /** The sentence (claim) the phrase comes from. */
+  sentence: z.string().min(1),
+  citation: zComparisonCitation,
+});
+export type WordChoicePhrase = z.infer<typeof zWordChoicePhrase>;
+
+/**
+ * One act, event or thing both sides speak of in a fact they share, and how each side words it wherever it comes
+ * up ("the meeting" / "a summit", "the lawsuit" / "a sham lawsuit", "criticized" / "slammed"). `pairs` are the
+ * shared facts where the wording differs, sentence beside sentence.
+ */
+export const zWordChoiceAction = z.object({
+  /** What the phrases name: their shared head word, or the word their heads paraphrase ("summit" ~ "meeting": "meet"). */
+  concept: z.string(),
+  sides: z.array(z.object({ side: z.string(), phrases: z.array(zWordChoiceLabel) })),
+  pairs: z.array(
+    z.object({
+      phrases: z.array(zWordChoicePhrase).min(2),
+      /** Similarity of the two sentences as claims (0–1): how surely they state the same fact. */
+      similarity: z.number().min(0).max(1),
+    }),
+  ),
+  /** Phrases only one side uses, on at least two sides. */
+  differs: z.boolean(),
+});
+export type WordChoiceAction = z.infer<typeof zWordChoiceAction>;
+
 export const zWordChoice = z.object({
   actors: z.array(zWordChoiceActor),
   distinctive: z.array(z.object({ side: z.string(), terms: z.array(zDistinctiveTerm) })),
+  /** Acts, events and things each side words differently in the facts they share (empty before version 2). */
+  actions: z.array(zWordChoiceAction).default([]),
 });
 export type WordChoice = z.infer<typeof zWordChoice>;
 
