@@ -1,5 +1,5 @@
 import type { Database } from "@parallax/db";
-import type { IngestJob } from "@parallax/queue";
+import type { BriefJob, IngestJob } from "@parallax/queue";
 import { initTRPC } from "@trpc/server";
 import type { Queue } from "bullmq";
 import superjson from "superjson";
@@ -8,6 +8,12 @@ import { ZodError } from "zod";
 export interface Context {
   db: Database;
   ingestQueue: Queue<IngestJob>;
+  /**
+   * Where story changes ask for briefing rebuilds (moves, splits). Optional so that callers that only ingest
+   * (the CLI, pipeline tests) need not open it; without it a moved article's stories keep their briefings
+   * until their next change.
+   */
+  briefQueue?: Queue<BriefJob>;
   log: (line: string) => void;
 }
 

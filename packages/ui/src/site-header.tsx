@@ -9,6 +9,7 @@ export interface NavItem {
 
 export const defaultNavItems: NavItem[] = [
   { href: "/", label: "Articles", matchPrefix: "/articles" },
+  { href: "/stories", label: "Stories", matchPrefix: "/stories" },
   { href: "/submit", label: "Submit" },
   { href: "/admin", label: "Admin" },
 ];

@@ -1,13 +1,14 @@
 import "server-only";
 import type { Context } from "@parallax/api";
 import { createDatabase, type Database } from "@parallax/db";
-import { createIngestQueue, createRedis, type Redis } from "@parallax/queue";
+import { createBriefQueue, createIngestQueue, createRedis, type Redis } from "@parallax/queue";
 import { serverEnv } from "../env";
 
 interface Services {
   db: Database;
   redis: Redis;
   ingestQueue: Context["ingestQueue"];
+  briefQueue: NonNullable<Context["briefQueue"]>;
   /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
   redisWarm: Promise<void>;
 }
@@ -21,6 +22,9 @@ export function services(): Services {
     const env = serverEnv();
     const redis = createRedis(env.REDIS_URL, "producer");
     const ingestQueue = createIngestQueue({ connection: redis, prefix: env.QUEUE_PREFIX });
+    const briefQueue = createBriefQueue({ connection: redis, prefix: env.QUEUE_PREFIX });
+    // Its connection errors are the ingest queue's (one Redis connection), reported once there.
+    briefQueue.on("error", () => {});
     // Without a listener BullMQ prints every failed reconnect; one line a minute is enough to say Redis is away.
     let lastReport = 0;
     ingestQueue.on("error", (error) => {
@@ -32,6 +36,7 @@ export function services(): Services {
       db: createDatabase(env.DATABASE_URL),
       redis,
       ingestQueue,
+      briefQueue,
       redisWarm: redisReady(redis, 1_500),
     };
   }
@@ -74,7 +79,13 @@ const offlineQueue = new Proxy(
 ) as Context["ingestQueue"];
 
 export async function createContext(): Promise<Context> {
-  const { db, redis, ingestQueue, redisWarm } = services();
+  const { db, redis, ingestQueue, briefQueue, redisWarm } = services();
   await redisWarm;
-  return { db, ingestQueue: redis.status === "ready" ? ingestQueue : offlineQueue, log };
+  const ready = redis.status === "ready";
+  return {
+    db,
+    ingestQueue: ready ? ingestQueue : offlineQueue,
+    briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),
+    log,
+  };
 }

@@ -1,9 +1,17 @@
-import { zArticle, zArticleId, zArticleSummary, zEnrichment, zIngestRequest } from "@parallax/core";
-import { getArticle, getArticleEnrichment, listArticles } from "@parallax/db";
+import {
+  zArticle,
+  zArticleId,
+  zArticleSummary,
+  zBriefing,
+  zEnrichment,
+  zIngestRequest,
+} from "@parallax/core";
+import { getArticle, getArticleEnrichment, listArticles, storyOfArticle } from "@parallax/db";
 import { zIngestProgress } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { articleProgress } from "../services/progress";
+import { articleBriefing } from "../services/stories";
 import { submitArticle } from "../services/submit";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -63,4 +71,26 @@ export const articleRouter = createTRPCRouter({
     .input(z.object({ id: zArticleId }))
     .output(zEnrichment.nullable())
     .query(({ ctx, input }) => getArticleEnrichment(ctx.db, input.id)),
+
+  /** The story the article is in; null until the worker has placed it (or for no such article). */
+  story: publicProcedure
+    .input(z.object({ id: zArticleId }))
+    .output(
+      z
+        .object({
+          articleId: zArticleId,
+          storyId: z.guid(),
+          score: z.number().nullable(),
+          pinned: z.boolean(),
+          assignedAt: z.string(),
+        })
+        .nullable(),
+    )
+    .query(({ ctx, input }) => storyOfArticle(ctx.db, input.id)),
+
+  /** This article alone as a briefing, built on request; null until it is readable and enriched. */
+  briefing: publicProcedure
+    .input(z.object({ id: zArticleId }))
+    .output(zBriefing.nullable())
+    .query(({ ctx, input }) => articleBriefing(ctx, input.id)),
 });

@@ -1,4 +1,5 @@
 export * from "./articles";
+export * from "./comparisons";
 export * from "./enrichment";
 export * from "./fingerprints";
 export * from "./reprocess";

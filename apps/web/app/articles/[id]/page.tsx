@@ -34,15 +34,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article === "unavailable" ? "Unavailable" : (article.title ?? UNTITLED) };
 }
 
+/** The article's story, when the worker has placed it in one; the page reads without it. */
+async function loadStoryId(id: string): Promise<string | null> {
+  const caller = await getCaller();
+  const placed = await caller.article.story({ id }).catch(() => null);
+  return placed?.storyId ?? null;
+}
+
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).id);
   if (article === "missing") notFound();
   if (article === "unavailable") return <Unavailable />;
+  const readable = article.status === "ready" || article.status === "duplicate";
+  // A stored copy of another article is briefed as that article, never on its own.
+  const briefed = article.status === "ready";
+  const storyId = briefed ? await loadStoryId(article.id) : null;
 
   return (
     <article className="article">
       <ArticleHeader article={article} />
-      {article.status === "ready" || article.status === "duplicate" ? (
+      {briefed ? (
+        <nav aria-label="Briefings" className="article-related">
+          <ul>
+            {storyId ? (
+              <li>
+                <Link href={`/stories/${storyId}`}>Its story and briefing</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link href={`/articles/${article.id}/briefing`}>Briefing of this article alone</Link>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+      {readable ? (
         <>
           {article.status === "duplicate" ? (
             <div className="notice notice-warn">

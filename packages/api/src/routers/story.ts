@@ -1,0 +1,140 @@
+import { zArticleId, zBriefing } from "@parallax/core";
+import { zBriefingDiff } from "@parallax/core/brief";
+import { getStory, listStories, listStoryMerges } from "@parallax/db";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { moveArticleToStory, splitArticlesOff, storyBriefing, storyErrors } from "../services/stories";
+import { createTRPCRouter, publicProcedure } from "../trpc";
+
+/** Any well-formed UUID, as the story queries take it (a merged story's id included). */
+const zStoryId = z.guid();
+const zIso = z.string();
+
+export const zStoryListItem = z.object({
+  id: zStoryId,
+  /** The title of its earliest article. */
+  title: z.string().nullable(),
+  articleCount: z.number().int(),
+  sourceCount: z.number().int(),
+  firstAt: zIso.nullable(),
+  lastAt: zIso.nullable(),
+  revision: z.number().int(),
+  createdAt: zIso,
+  updatedAt: zIso,
+});
+
+export const zStoryArticle = z.object({
+  id: zArticleId,
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  source: z.object({ id: z.string(), name: z.string(), domain: z.string().nullable() }).nullable(),
+  publishedAt: zIso.nullable(),
+  score: z.number().nullable(),
+  /** A person placed it in this story (a move or split); clustering leaves it there. */
+  pinned: z.boolean(),
+  assignedAt: zIso,
+});
+
+export const zStoryDetail = zStoryListItem.extend({
+  /** The id asked for when it was a merged story's: the page redirects to `id`. */
+  redirectedFrom: z.string().nullable(),
+  articles: z.array(zStoryArticle),
+});
+
+const zMerge = z.object({
+  fromId: zStoryId,
+  intoId: zStoryId,
+  kind: z.enum(["merge", "emptied"]),
+  at: zIso.nullable(),
+  reason: z.string(),
+  createdAt: zIso,
+});
+
+const zStoryBriefing = z.object({
+  storyId: zStoryId,
+  redirectedFrom: z.string().nullable(),
+  briefing: zBriefing.nullable(),
+  version: z.number().int().nullable(),
+  builtAt: zIso.nullable(),
+  versions: z.array(z.object({ version: z.number().int(), builtAt: zIso })),
+  previousVersion: z.number().int().nullable(),
+  diff: zBriefingDiff.nullable(),
+});
+
+/** Whether the touched stories' briefing rebuilds reached the queue (false while Redis is away). */
+const zQueued = z.boolean();
+
+// Moves and splits are as open as the admin router's actions until sign-in and roles arrive (issue 9); then
+// they belong with whoever may edit stories.
+export const storyRouter = createTRPCRouter({
+  /** Stories with articles, most recently changed first; `nextCursor` asks for the page after. */
+  list: publicProcedure
+    .input(
+      z.object({
+        limit: z.number().int().min(1).max(100).default(30),
+        cursor: z
+          .string()
+          .regex(/^\d{1,18}$/, "not a cursor this list gave")
+          .nullish(),
+        since: z.iso.datetime({ offset: true }).nullish(),
+      }),
+    )
+    .output(z.object({ items: z.array(zStoryListItem), nextCursor: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const page = await storyErrors(() => listStories(ctx.db, input));
+      return { items: page.stories, nextCursor: page.nextCursor };
+    }),
+
+  /** A story and its articles; a merged story's id answers with the story it is now part of. */
+  byId: publicProcedure
+    .input(z.object({ id: zStoryId, articleLimit: z.number().int().min(1).max(500).default(500) }))
+    .output(zStoryDetail)
+    .query(async ({ ctx, input }) => {
+      const story = await getStory(ctx.db, input.id, { articleLimit: input.articleLimit });
+      if (!story) throw new TRPCError({ code: "NOT_FOUND", message: `no story ${input.id}` });
+      return story;
+    }),
+
+  /** The story's briefing (latest or `version`), its versions, and what changed from the version before. */
+  briefing: publicProcedure
+    .input(z.object({ id: zStoryId, version: z.number().int().min(1).max(2_147_483_647).optional() }))
+    .output(zStoryBriefing)
+    .query(({ ctx, input }) => storyErrors(() => storyBriefing(ctx, input.id, input.version))),
+
+  /** Stories merged into this one, and how a redirected id left; newest first. */
+  merges: publicProcedure
+    .input(z.object({ id: zStoryId }))
+    .output(z.array(zMerge))
+    .query(({ ctx, input }) => listStoryMerges(ctx.db, input.id)),
+
+  /** Moves an article to another story, or to a new one of its own; it stays where it was put. */
+  moveArticle: publicProcedure
+    .input(z.object({ articleId: zArticleId, toStoryId: z.union([zStoryId, z.literal("new")]) }))
+    .output(
+      z.object({
+        articleId: zArticleId,
+        fromStoryId: zStoryId,
+        toStoryId: zStoryId,
+        created: z.boolean(),
+        /** The article was its story's last: that story's id now redirects to `toStoryId`. */
+        emptied: z.boolean(),
+        touched: z.array(zStoryId),
+        briefingsQueued: zQueued,
+      }),
+    )
+    .mutation(({ ctx, input }) => moveArticleToStory(ctx, input)),
+
+  /** Splits the given articles off into a new story; at least one must stay behind. */
+  split: publicProcedure
+    .input(z.object({ storyId: zStoryId, articleIds: z.array(zArticleId).min(1).max(500) }))
+    .output(
+      z.object({
+        storyId: zStoryId,
+        newStoryId: zStoryId,
+        articleIds: z.array(zArticleId),
+        touched: z.array(zStoryId),
+        briefingsQueued: zQueued,
+      }),
+    )
+    .mutation(({ ctx, input }) => splitArticlesOff(ctx, input)),
+});

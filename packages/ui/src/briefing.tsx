@@ -1,0 +1,252 @@
+import type {
+  Briefing,
+  BriefingEntity,
+  BriefingSource,
+  Citation,
+  CitedText,
+  Genre,
+  KeyFigure,
+  KeyPoint,
+  TimelineEntry,
+} from "@parallax/core";
+import { paragraphAnchor } from "./article-body";
+import { articleHref } from "./article-list";
+import { formatDate } from "./format";
+
+/** Where a citation leads: the cited paragraph of the article page. */
+export function citationHref(citation: Pick<Citation, "articleId" | "paragraph">): string {
+  return `${articleHref(citation.articleId)}#${paragraphAnchor(citation.paragraph)}`;
+}
+
+/** `[Caixin ¶4]` chips, each a link to the paragraph it cites. */
+export function Citations({ citations }: { citations: readonly Citation[] }) {
+  if (citations.length === 0) return null;
+  return (
+    <span className="cites">
+      {citations.map((c) => (
+        <a
+          key={`${c.articleId}-${c.paragraph}`}
+          className="cite"
+          href={citationHref(c)}
+          aria-label={`${c.source}, paragraph ${c.paragraph}`}
+        >
+          [{c.source} ¶{c.paragraph}]
+        </a>
+      ))}
+    </span>
+  );
+}
+
+export function CitedSentence({ text }: { text: CitedText }) {
+  return (
+    <>
+      {text.text} <Citations citations={text.citations} />
+    </>
+  );
+}
+
+const genreLabels: Record<Genre, string> = { news: "News", opinion: "Opinion", analysis: "Analysis" };
+
+export function GenreLabel({ genre, inferred = false }: { genre: Genre; inferred?: boolean }) {
+  return (
+    <span className={`label label-genre-${genre}`} title={inferred ? "Judged from the text" : undefined}>
+      {genreLabels[genre]}
+      {inferred ? <span className="visually-hidden"> (judged from the text)</span> : null}
+    </span>
+  );
+}
+
+/** A flag beside an item: `expected`, `conflict`, `new`. Text, never colour alone. */
+export function Flag({ kind, children }: { kind: "expected" | "conflict" | "new"; children: string }) {
+  return <span className={`flag flag-${kind}`}>{children}</span>;
+}
+
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+
+/** An event date to its own precision: "19 Mar 2026", "Mar 2026", "2026", "2026-Q2". */
+export function formatEventDate(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}/.test(iso)) return formatDate(iso.slice(0, 10)) ?? iso;
+  if (/^\d{4}-\d{2}$/.test(iso)) return monthFormat.format(new Date(`${iso}-01T00:00:00Z`));
+  return iso;
+}
+
+export function KeyPointItem({ point, isNew = false }: { point: KeyPoint; isNew?: boolean }) {
+  return (
+    <li value={point.n} className="key-point">
+      {isNew ? <Flag kind="new">New</Flag> : null}
+      {point.genre !== "news" ? <GenreLabel genre={point.genre} /> : null}{" "}
+      {point.sentences.map((sentence, i) => (
+        <span key={i}>
+          {i > 0 ? " " : null}
+          <CitedSentence text={sentence} />
+        </span>
+      ))}
+      {point.attributedTo ? <span className="attribution"> According to {point.attributedTo}.</span> : null}
+    </li>
+  );
+}
+
+function EntityItem({ entity }: { entity: BriefingEntity }) {
+  return (
+    <li>
+      <strong>{entity.name}</strong> <span className="muted">({entity.type})</span>
+      {entity.description ? (
+        <>
+          {" — "}
+          <CitedSentence text={entity.description} />
+        </>
+      ) : null}
+      <br />
+      <span className="muted">
+        Mentions: {entity.mentions.map((m) => `${m.source} ${m.count}`).join(", ")}
+      </span>
+    </li>
+  );
+}
+
+function TimelineItem({ entry }: { entry: TimelineEntry }) {
+  return (
+    <li>
+      <time dateTime={entry.date}>{formatEventDate(entry.date)}</time>
+      {entry.expected ? <Flag kind="expected">Expected</Flag> : null}
+      {entry.conflict ? <Flag kind="conflict">Dates conflict</Flag> : null}{" "}
+      <CitedSentence text={entry.event} />
+      {entry.conflict ? (
+        <ul className="sub-list">
+          {entry.reports.map((report) => (
+            <li key={`${report.articleId}-${report.citation.paragraph}-${report.date}`}>
+              {report.source} dates it <time dateTime={report.date}>{formatEventDate(report.date)}</time>{" "}
+              <Citations citations={[report.citation]} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function FigureItem({ figure }: { figure: KeyFigure }) {
+  return (
+    <li>
+      {figure.subject ? <strong>{figure.subject}: </strong> : null}
+      {figure.values.map((value, i) => (
+        <span key={`${value.text}-${i}`}>
+          {i > 0 ? (figure.conflict ? " vs " : "; ") : null}
+          {value.text} <Citations citations={value.citations} />
+        </span>
+      ))}
+      {figure.conflict ? <Flag kind="conflict">Sources disagree</Flag> : null}
+    </li>
+  );
+}
+
+function SourceRow({ source }: { source: BriefingSource }) {
+  const published = formatDate(source.publishedAt);
+  return (
+    <tr>
+      <th scope="row">{source.label}</th>
+      <td>{source.outlet ?? "—"}</td>
+      <td>{source.country ?? "—"}</td>
+      <td>
+        {published && source.publishedAt ? (
+          <time dateTime={source.publishedAt}>{published}</time>
+        ) : source.referenceDate ? (
+          `Not given (text dated to ${formatEventDate(source.referenceDate)})`
+        ) : (
+          "Not given"
+        )}
+      </td>
+      <td>
+        <GenreLabel genre={source.genre} inferred={source.genreInferred} />
+      </td>
+      <td>
+        <a href={articleHref(source.articleId)}>{source.title}</a>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * A briefing's sections under `<h3>` headings (the page's `<h2>` names the briefing): key points, who's
+ * involved, timeline, key figures and sources. `newKeyPoints` marks the points a reader has not seen in the
+ * previous version.
+ */
+export function BriefingView({
+  briefing,
+  newKeyPoints,
+  idPrefix = "briefing",
+}: {
+  briefing: Briefing;
+  newKeyPoints?: ReadonlySet<number>;
+  idPrefix?: string;
+}) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  return (
+    <div className="briefing">
+      <section aria-labelledby={id("points")}>
+        <h3 id={id("points")}>Key points</h3>
+        {briefing.keyPoints.length > 0 ? (
+          <ol className="key-points">
+            {briefing.keyPoints.map((point) => (
+              <KeyPointItem key={point.n} point={point} isNew={newKeyPoints?.has(point.n) ?? false} />
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">Nothing the sources say could be summarized.</p>
+        )}
+      </section>
+      {briefing.entities.length > 0 ? (
+        <section aria-labelledby={id("entities")}>
+          <h3 id={id("entities")}>Who’s involved</h3>
+          <ul className="briefing-list">
+            {briefing.entities.map((entity) => (
+              <EntityItem key={entity.slug} entity={entity} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {briefing.timeline.length > 0 ? (
+        <section aria-labelledby={id("timeline")}>
+          <h3 id={id("timeline")}>Timeline</h3>
+          <ol className="briefing-list timeline">
+            {briefing.timeline.map((entry, i) => (
+              <TimelineItem key={`${entry.date}-${i}`} entry={entry} />
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {briefing.figures.length > 0 ? (
+        <section aria-labelledby={id("figures")}>
+          <h3 id={id("figures")}>Key figures</h3>
+          <ul className="briefing-list">
+            {briefing.figures.map((figure, i) => (
+              <FigureItem key={`${figure.subject}-${i}`} figure={figure} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby={id("sources")}>
+        <h3 id={id("sources")}>Sources</h3>
+        <div className="table-scroll">
+          <table className="sources-table">
+            <thead>
+              <tr>
+                <th scope="col">Source</th>
+                <th scope="col">Outlet</th>
+                <th scope="col">Country</th>
+                <th scope="col">Published</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Title</th>
+              </tr>
+            </thead>
+            <tbody>
+              {briefing.sources.map((source) => (
+                <SourceRow key={source.articleId} source={source} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
