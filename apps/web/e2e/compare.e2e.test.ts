@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  closeDatabase,
-  comparisonArticleStates,
-  createDatabase,
-  type Database,
-  notComparableReason,
-  storyOfArticle,
-} from "@parallax/db";
-import { type RunningWorkers, startWorkers } from "@parallax/worker";
-import { type Browser, chromium } from "playwright-core";
+import { comparisonArticleStates, type Database, notComparableReason, storyOfArticle } from "@parallax/db";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
-import { type RunningNext, startNext } from "./next-server";
+import type { RunningNext } from "./next-server";
+import { artifacts, type E2eStack, repoRoot, startStack } from "./stack";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const artifacts = path.join(repoRoot, "test-artifacts");
 const seeds = [
   { file: "000_692c35d782a7bbcb.txt", outlet: "nippon.com" },
   { file: "002_41147d8f43a0c177.txt", outlet: "Caixin Global" },
@@ -32,41 +22,16 @@ const sections = [
   "Emphasis and tone",
 ];
 
+let stack: E2eStack;
 let next: RunningNext;
 let db: Database;
-let dropDatabase: () => Promise<void>;
-let workers: RunningWorkers;
 let browser: Browser;
-const workerLog: string[] = [];
 /** The seeds' article ids, in `seeds` order. */
 let ids: string[] = [];
 
 beforeAll(async () => {
-  // A database of its own, so that the form's list of recent articles holds exactly the seeds.
-  const { redisUrl, prefix } = testServices();
-  const database = await isolatedDatabase();
-  dropDatabase = database.drop;
-  await mkdir(artifacts, { recursive: true });
-  next = await startNext({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
-  db = createDatabase(database.url);
-  workers = await startWorkers({
-    db,
-    redisUrl,
-    prefix,
-    concurrency: 2,
-    fetchLimits: { timeoutMs: 5_000, maxBytes: 5_000_000, maxRedirects: 3 },
-    log: (line) => workerLog.push(line),
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  stack = await startStack({ ownDatabase: true });
+  ({ next, db, browser } = stack);
   for (const seed of seeds) {
     const text = await readFile(path.join(repoRoot, "../shared/seeds", seed.file), "utf8");
     const response = await fetch(`${next.baseUrl}/api/articles`, {
@@ -81,19 +46,13 @@ beforeAll(async () => {
     const states = await comparisonArticleStates(db, ids);
     if (states.filter((s) => notComparableReason(s) === null).length === 2) break;
     if (Date.now() > deadline)
-      throw new Error(`the seeds were not enriched within 90 s\nworker log:\n${workerLog.join("\n")}`);
+      throw new Error(`the seeds were not enriched within 90 s\nworker log:\n${stack.workerLog.join("\n")}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   ids = ids.map((id) => id.toLowerCase());
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await workers?.close().catch(() => {});
-  if (db) await closeDatabase(db).catch(() => {});
-  await next?.stop();
-  await dropDatabase?.().catch(() => {});
-});
+afterAll(() => stack?.close());
 
 describe("/compare in the browser", () => {
   it("shows two articles side by side, every section under its heading, citations leading to the paragraph", async () => {

@@ -1,63 +1,29 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { closeDatabase, createDatabase, type Database, listStories, storyOfArticle } from "@parallax/db";
-import { type RunningWorkers, startWorkers } from "@parallax/worker";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Database, listStories, storyOfArticle } from "@parallax/db";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
-import { type RunningNext, startNext } from "./next-server";
+import type { RunningNext } from "./next-server";
+import { artifacts, type E2eStack, repoRoot, startStack } from "./stack";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const artifacts = path.join(repoRoot, "test-artifacts");
 const seeds = [
   { file: "000_692c35d782a7bbcb.txt", outlet: "nippon.com" },
   { file: "002_41147d8f43a0c177.txt", outlet: "Caixin" },
 ];
 
+let stack: E2eStack;
 let next: RunningNext;
 let db: Database;
-let dropDatabase: () => Promise<void>;
-let workers: RunningWorkers;
 let browser: Browser;
-const workerLog: string[] = [];
 
 beforeAll(async () => {
-  // A database of its own: the stories here must not meet the other browser tests' articles.
-  const { redisUrl, prefix } = testServices();
-  const database = await isolatedDatabase();
-  dropDatabase = database.drop;
-  await mkdir(artifacts, { recursive: true });
-  next = await startNext({ DATABASE_URL: database.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
-  db = createDatabase(database.url);
-  workers = await startWorkers({
-    db,
-    redisUrl,
-    prefix,
-    concurrency: 2,
-    fetchLimits: { timeoutMs: 5_000, maxBytes: 5_000_000, maxRedirects: 3 },
-    log: (line) => workerLog.push(line),
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--no-first-run",
-      "--disable-background-networking",
-    ],
-  });
+  stack = await startStack({ ownDatabase: true });
+  ({ next, db, browser } = stack);
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await workers?.close().catch(() => {});
-  if (db) await closeDatabase(db).catch(() => {});
-  await next?.stop();
-  await dropDatabase?.().catch(() => {});
-});
+afterAll(() => stack?.close());
 
-const logs = () => `\nworker log:\n${workerLog.join("\n")}\nnext log:\n${next.output()}`;
+const logs = () => stack.logs();
 
 /** Submits pasted text with its outlet's name on /submit, as a reader would; returns the article's id. */
 async function submit(page: Page, text: string, outlet: string): Promise<string> {

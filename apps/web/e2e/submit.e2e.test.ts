@@ -1,14 +1,10 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { closeDatabase, createDatabase, type Database } from "@parallax/db";
-import { type RunningWorkers, startWorkers } from "@parallax/worker";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testServices } from "../../../tooling/vitest/services";
-import { type RunningNext, startNext } from "./next-server";
+import type { RunningNext } from "./next-server";
+import { artifacts, type E2eStack, repoRoot, startStack } from "./stack";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const artifacts = path.join(repoRoot, "test-artifacts");
 const seedPath = path.join(repoRoot, "../shared/seeds/000_692c35d782a7bbcb.txt");
 
 const sectionHeadings = [
@@ -20,50 +16,20 @@ const sectionHeadings = [
   "Stepping Up to the Plate",
 ];
 
+let stack: E2eStack;
 let next: RunningNext;
-let db: Database;
-let workers: RunningWorkers;
 let browser: Browser;
 let seedText: string;
-const workerLog: string[] = [];
 /** `/articles/<id>` of the seed once the browser test has stored it. */
 let articlePath = "";
 
 beforeAll(async () => {
-  const { databaseUrl, redisUrl, prefix } = testServices();
+  stack = await startStack({ ownDatabase: false });
+  ({ next, browser } = stack);
   seedText = await readFile(seedPath, "utf8");
-  await mkdir(artifacts, { recursive: true });
-  next = await startNext({ DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
-  db = createDatabase(databaseUrl);
-  workers = await startWorkers({
-    db,
-    redisUrl,
-    prefix,
-    concurrency: 2,
-    fetchLimits: { timeoutMs: 5_000, maxBytes: 5_000_000, maxRedirects: 3 },
-    log: (line) => workerLog.push(line),
-  });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
 });
 
-afterAll(async () => {
-  await browser?.close().catch(() => {});
-  await workers?.close().catch(() => {});
-  if (db) await closeDatabase(db).catch(() => {});
-  await next?.stop();
-});
+afterAll(() => stack?.close());
 
 describe("submitting pasted text in the browser", () => {
   it("follows the job on /submit and opens the article with its sections as headings", async () => {
@@ -81,7 +47,7 @@ describe("submitting pasted text in the browser", () => {
       const readLink = page.getByRole("link", { name: "Read the article" });
       await readLink.waitFor({ timeout: 60_000 }).catch((error: Error) => {
         throw new Error(
-          `${error.message}\nworker log:\n${workerLog.join("\n")}\nnext log:\n${next.output()}`,
+          `${error.message}\nworker log:\n${stack.workerLog.join("\n")}\nnext log:\n${next.output()}`,
         );
       });
       await page.screenshot({ path: path.join(artifacts, "submit-ready.png"), fullPage: true });
