@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { enrichArticle } from "../enrich/index";
-import type { Figure } from "../schemas/enrichment";
 import { zBriefing } from "../schemas/briefing";
 import type { Paragraph } from "../schemas/paragraph";
-import { buildBriefing, checkCitations, cleanTitle, type BriefingArticle, valuesCompatible } from "./index";
+import { buildBriefing, checkCitations, cleanTitle, type BriefingArticle } from "./index";
 import { pointText } from "./wording";
 
 function article(
@@ -123,29 +122,6 @@ describe("buildBriefing on edge inputs", () => {
       "Parliament passed the national budget on Tuesday after a long debate in the chamber.",
     ]);
     expect(buildBriefing([short]).keyPoints).toHaveLength(1);
-  });
-});
-
-describe("figures", () => {
-  const figure = (text: string, value: number, qualifier: Figure["qualifier"] = "exact"): Figure => ({
-    paragraph: 1,
-    start: 0,
-    end: text.length,
-    text,
-    kind: "count",
-    value,
-    unit: "people",
-    of: null,
-    qualifier,
-    subject: null,
-  });
-
-  it("reads a difference of precision as compatible and a different count as a conflict", () => {
-    expect(valuesCompatible(figure("over 1,000", 1000, "over"), figure("1,200", 1200))).toBe(true);
-    expect(valuesCompatible(figure("550 billion", 550e9), figure("550.3 billion", 550.3e9))).toBe(true);
-    expect(valuesCompatible(figure("about 100", 100, "about"), figure("105", 105))).toBe(true);
-    expect(valuesCompatible(figure("352", 352), figure("350", 350))).toBe(false);
-    expect(valuesCompatible(figure("under 50", 50, "under"), figure("60", 60))).toBe(false);
   });
 });
 

@@ -9,17 +9,6 @@ export function precisionOfDate(date: string): TimePrecision {
   return "year";
 }
 
-/**
- * Two dates that can name the same time: equal, or one a coarser form of the other ("2026-03" and
- * "2026-03-19"): a difference of precision, not a disagreement.
- */
-export function datesCompatible(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (/^\d{4}(?:-\d{2})?$/.test(short)) return long.startsWith(`${short}-`);
-  return false;
-}
-
 const RANK: Record<TimePrecision, number> = {
   time: 0,
   day: 1,

@@ -1,5 +1,6 @@
 import { contentStems } from "../claims/text";
 import type { Citation, KeyFigure } from "../schemas/briefing";
+import { valuesCompatible } from "../enrich/figures/compatible";
 import type { Figure } from "../schemas/enrichment";
 import type { BriefingArticle } from "./input";
 import type { ParagraphStems } from "./support";
@@ -22,47 +23,6 @@ export interface FiguresInput {
 // Subjects sharing this share of the smaller one's words measure the same thing ("investment" ~ "strategic
 // investment deal"); "lower house strength" and "seats in the House of Representatives" do not.
 const SAME_SUBJECT = 0.5;
-
-/**
- * Digits the text states: "350" 3, "1,200" 4, "$550 billion" 3, "3.25" 3. A written number is as precise as
- * it is written; a round one meant loosely says so ("about 1,000", "over 1,000"), and the qualifier widens it.
- */
-function significantDigits(text: string): number {
-  const number = /\d[\d,.]*/.exec(text)?.[0]?.replace(/,/g, "").replace(/\.$/, "") ?? "";
-  return number.replace(".", "").replace(/^0+/, "").length || 1;
-}
-
-/** The values a figure's text allows: exact to its stated precision, or open or widened by its qualifier. */
-function interval(figure: Figure): [number, number] {
-  const v = figure.value;
-  const digits = significantDigits(figure.text);
-  const magnitude = v === 0 ? 0 : 10 ** (Math.floor(Math.log10(Math.abs(v))) - digits + 1);
-  const rounding = figure.kind === "fraction" || figure.kind === "ratio" ? 0.005 : magnitude / 2;
-  switch (figure.qualifier) {
-    case "over":
-    case "at-least":
-      return [v, Number.POSITIVE_INFINITY];
-    case "under":
-    case "at-most":
-      return [Number.NEGATIVE_INFINITY, v];
-    case "about":
-      return [v - Math.max(rounding, Math.abs(v) * 0.1), v + Math.max(rounding, Math.abs(v) * 0.1)];
-    case "nearly":
-      return [v - Math.abs(v) * 0.1, v];
-    default:
-      return [v - rounding, v + rounding];
-  }
-}
-
-/**
- * Two statements of a quantity that can both be true: their allowed values meet. "over 1,000" and "1,200" do,
- * "$550 billion" and "$550.3 billion" do (the first is rounded), "352 seats" and "350 seats" do not.
- */
-export function valuesCompatible(a: Figure, b: Figure): boolean {
-  const [alo, ahi] = interval(a);
-  const [blo, bhi] = interval(b);
-  return alo <= bhi && blo <= ahi;
-}
 
 function sameSubject(a: Sighting, b: Sighting): boolean {
   if (a.figure.kind !== b.figure.kind || a.figure.unit !== b.figure.unit) return false;

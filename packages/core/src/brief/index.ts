@@ -6,8 +6,9 @@
  */
 export { buildBriefing } from "./build";
 export { type BriefingSection, checkCitations, citedTexts, type UnsupportedText } from "./citations";
-export { datesCompatible, inferReferenceDate } from "./dates";
-export { valuesCompatible } from "./figures";
+export { datesCompatible } from "../enrich/date-range";
+export { valuesCompatible } from "../enrich/figures/compatible";
+export { inferReferenceDate } from "./dates";
 export { cleanTitle } from "./headline";
 export {
   BRIEFING_BUILDER_VERSION,

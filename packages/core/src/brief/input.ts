@@ -41,7 +41,7 @@ export const DEFAULT_BRIEFING_OPTIONS = {
 };
 
 /** Bumped whenever the briefing built from the same articles can change, so stored ones get rebuilt. */
-export const BRIEFING_BUILDER_VERSION = 1;
+export const BRIEFING_BUILDER_VERSION = 2;
 
 function hostOf(url: string | null | undefined): string | null {
   const m = url ? /^[a-z][a-z0-9+.-]*:\/\/(?:www\.)?([^/?#:]+)/i.exec(url) : null;

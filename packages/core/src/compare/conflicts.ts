@@ -1,5 +1,6 @@
 import { type Claim, type ClaimGroup, contentStems } from "../claims/index";
-import { dayRange } from "../enrich/date-range";
+import { compareDates } from "../enrich/date-range";
+import { compareFigures, sameValue } from "../enrich/figures/compatible";
 import type { FactComparison } from "../schemas/comparison";
 import type { Figure } from "../schemas/enrichment";
 import type { Prepared, PreparedArticle } from "./prepare";
@@ -11,62 +12,6 @@ import { claimFigures, passage } from "./shared";
  * different things, are never compared). A difference of precision is compatible: "over 1,000" admits "1,200",
  * "March" admits "March 19", a round "350" admits "352", an unnamed official admits a named one.
  */
-
-interface Interval {
-  lo: number;
-  hi: number;
-  /** Whether the bounds themselves belong to it (a rounded "550" is [545, 555)). */
-  loIn: boolean;
-  hiIn: boolean;
-}
-
-/** The rounding a written number implies: "1,200" ±50, "550 billion" ±5 billion, "3.5%" ±0.05, "352" none. */
-function roundingStep(figure: Figure): number {
-  const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(figure.text);
-  if (!digits) return 0;
-  const whole = digits[1]!.replace(/,/g, "");
-  const written = Number(`${whole}${digits[2] ? `.${digits[2]}` : ""}`);
-  if (!written || !Number.isFinite(written)) return 0;
-  const scale = figure.value / written;
-  if (digits[2]) return 10 ** -digits[2].length * scale;
-  const zeros = /0*$/.exec(whole)![0].length;
-  return zeros > 0 && zeros < whole.length ? 10 ** zeros * scale : 0;
-}
-
-function interval(figure: Figure): Interval {
-  const v = figure.value;
-  const half = roundingStep(figure) / 2;
-  switch (figure.qualifier) {
-    case "over":
-      return { lo: v, hi: Number.POSITIVE_INFINITY, loIn: false, hiIn: true };
-    case "at-least":
-      return { lo: v, hi: Number.POSITIVE_INFINITY, loIn: true, hiIn: true };
-    case "under":
-      return { lo: Number.NEGATIVE_INFINITY, hi: v, loIn: true, hiIn: false };
-    case "at-most":
-      return { lo: Number.NEGATIVE_INFINITY, hi: v, loIn: true, hiIn: true };
-    // "About" and "nearly": the usual reading of approximate counts in news copy is within a tenth.
-    case "about":
-      return { lo: v * 0.9 - half, hi: v * 1.1 + half, loIn: true, hiIn: true };
-    case "nearly":
-      return { lo: v * 0.9 - half, hi: v, loIn: true, hiIn: true };
-    default:
-      return half
-        ? { lo: v - half, hi: v + half, loIn: true, hiIn: false }
-        : { lo: v, hi: v, loIn: true, hiIn: true };
-  }
-}
-
-const contains = (i: Interval, x: number) =>
-  (x > i.lo || (i.loIn && x === i.lo)) && (x < i.hi || (i.hiIn && x === i.hi));
-
-const sameValue = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-
-/** "Compatible" when either figure's value lies in what the other admits; equal exact values are agreement. */
-export function compareFigures(a: Figure, b: Figure): "agree" | "compatible" | "conflict" {
-  if (sameValue(a.value, b.value) && a.qualifier === b.qualifier) return "agree";
-  return contains(interval(a), b.value) || contains(interval(b), a.value) ? "compatible" : "conflict";
-}
 
 /** Figures measure the same thing when kind and unit match and their subjects (if both known) share a word. */
 function comparable(a: Figure, b: Figure): boolean {
@@ -92,15 +37,6 @@ function figureValue(f: Figure): string {
 
 /** Date values precise enough to compare (a month or a day); a bare year is context, not a claim about a day. */
 const PRECISE_DATE = /^\d{4}-\d{2}(?:-\d{2})?$/;
-
-export function compareDates(a: string, b: string): "agree" | "compatible" | "conflict" {
-  if (a === b) return "agree";
-  const ra = dayRange(a);
-  const rb = dayRange(b);
-  if (!ra || !rb) return "compatible";
-  const inside = (x: typeof ra, y: typeof ra) => x.first >= y.first && x.last <= y.last;
-  return inside(ra, rb) || inside(rb, ra) ? "compatible" : "conflict";
-}
 
 const NAME_WORD = /\p{Lu}[\p{L}'’-]+/gu;
 const nameWords = (speaker: string | null) =>

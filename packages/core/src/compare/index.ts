@@ -7,7 +7,8 @@
  * - `renderComparisonMarkdown(comparison) => string`: the comparison as a cited markdown report.
  */
 export { type CompareOptions, ComparisonInputError, compareArticles } from "./compare";
-export { compareDates, compareFigures } from "./conflicts";
+export { compareDates } from "../enrich/date-range";
+export { compareFigures } from "../enrich/figures/compatible";
 export { findLabels, type Label, labelKey } from "./labels";
 export { type LogOddsOptions, type LogOddsTerm, weightedLogOdds } from "./log-odds";
 export { formatCitations, type MarkdownOptions, renderComparisonMarkdown } from "./markdown";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayRange } from "./date-range";
+import { compareDates, dayRange } from "./date-range";
 
 describe("dayRange", () => {
   it("spans the days a TimeML value can mean", () => {
@@ -16,5 +16,14 @@ describe("dayRange", () => {
     expect(dayRange("XXXX-03-19")).toBeNull();
     expect(dayRange("PRESENT_REF")).toBeNull();
     expect(dayRange("P1W")).toBeNull();
+  });
+});
+
+describe("compareDates", () => {
+  it("reads March and March 19 as compatible, two days of one event as a conflict", () => {
+    expect(compareDates("2026-SU", "2026-07-04")).toBe("compatible");
+    expect(compareDates("2026-03", "2026-03-19")).toBe("compatible");
+    expect(compareDates("2026-03-19", "2026-03-20")).toBe("conflict");
+    expect(compareDates("2026-03-19", "2026-03-19")).toBe("agree");
   });
 });

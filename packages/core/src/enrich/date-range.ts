@@ -50,3 +50,19 @@ export function dayRange(value: string): { first: string; last: string } | null 
   if (match) return { first: `${match[1]}00-01-01`, last: `${match[1]}99-12-31` };
   return null;
 }
+
+/**
+ * Whether two date values can name the same time: equal ("agree"), one inside the other's span ("compatible": a
+ * difference of precision, "March" and "March 19", a summer and a day in July), or apart ("conflict"). Values
+ * naming no definite span are compatible with anything.
+ */
+export function compareDates(a: string, b: string): "agree" | "compatible" | "conflict" {
+  if (a === b) return "agree";
+  const ra = dayRange(a);
+  const rb = dayRange(b);
+  if (!ra || !rb) return "compatible";
+  const inside = (x: typeof ra, y: typeof ra) => x.first >= y.first && x.last <= y.last;
+  return inside(ra, rb) || inside(rb, ra) ? "compatible" : "conflict";
+}
+
+export const datesCompatible = (a: string, b: string): boolean => compareDates(a, b) !== "conflict";

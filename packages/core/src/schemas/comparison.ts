@@ -9,7 +9,7 @@ import { zParagraph } from "./paragraph";
  */
 
 /** Bumped whenever `compareArticles` can give a different result for the same input (cached comparisons are redone). */
-export const COMPARISON_VERSION = 2;
+export const COMPARISON_VERSION = 3;
 
 // --- input ---------------------------------------------------------------------------------------------------
 
