@@ -257,6 +257,18 @@ export async function redirectStory(
 }
 
 /**
+ * Runs queries one after another. Given a transaction, every query goes to its one connection, which takes one
+ * query at a time (node-postgres queues the rest with a deprecation warning today and will refuse them).
+ */
+async function inOrder<T extends readonly (() => Promise<unknown>)[] | []>(
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  const out: unknown[] = [];
+  for (const query of queries) out.push(await query());
+  return out as { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+}
+
+/**
  * The clustering input of stored articles, made by core's `articleClusterDoc` from the title, paragraphs,
  * publication time, language and the entities, figures and exact dates enrichment stored. Five queries
  * whatever the number of articles; articles that do not exist are left out. `assignArticleToStory` builds its
@@ -266,34 +278,39 @@ export async function loadClusterDocs(db: Queryable, articleIds: readonly string
   const ids = [...new Set(articleIds)];
   if (ids.length === 0) return [];
   const param = sql`${sql.param(ids)}::uuid[]`;
-  const [heads, bodies, entityRows, figureRows, timeRows] = await Promise.all([
-    rows<{ id: string; title: string | null; published: string | null; language: string | null }>(
-      db,
-      sql`select a.id::text, a.title, to_char(a.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published,
+  const [heads, bodies, entityRows, figureRows, timeRows] = await inOrder([
+    () =>
+      rows<{ id: string; title: string | null; published: string | null; language: string | null }>(
+        db,
+        sql`select a.id::text, a.title, to_char(a.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published,
                  coalesce(a.language, e.language) as language
           from articles a left join article_enrichment e on e.article_id = a.id
           where a.id = any(${param})`,
-    ),
-    rows<{ id: string; kind: Paragraph["kind"]; text: string }>(
-      db,
-      sql`select article_id::text as id, kind, text from paragraphs
+      ),
+    () =>
+      rows<{ id: string; kind: Paragraph["kind"]; text: string }>(
+        db,
+        sql`select article_id::text as id, kind, text from paragraphs
           where article_id = any(${param}) order by article_id, n`,
-    ),
-    rows<{ id: string; slug: string; mentions: number }>(
-      db,
-      sql`select article_id::text as id, slug, mentions from article_entities
+      ),
+    () =>
+      rows<{ id: string; slug: string; mentions: number }>(
+        db,
+        sql`select article_id::text as id, slug, mentions from article_entities
           where article_id = any(${param}) order by article_id, slug`,
-    ),
-    rows<{ id: string; kind: string; value: number; unit: string | null }>(
-      db,
-      sql`select article_id::text as id, kind, value, unit from figures
+      ),
+    () =>
+      rows<{ id: string; kind: string; value: number; unit: string | null }>(
+        db,
+        sql`select article_id::text as id, kind, value, unit from figures
           where article_id = any(${param}) order by article_id, paragraph, start`,
-    ),
-    rows<{ id: string; type: string; value: string }>(
-      db,
-      sql`select article_id::text as id, type, value from time_expressions
+      ),
+    () =>
+      rows<{ id: string; type: string; value: string }>(
+        db,
+        sql`select article_id::text as id, type, value from time_expressions
           where article_id = any(${param}) order by article_id, paragraph, start`,
-    ),
+      ),
   ]);
   const group = <T extends { id: string }>(list: T[]) => {
     const out = new Map<string, T[]>();
