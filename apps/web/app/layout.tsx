@@ -1,4 +1,13 @@
 import "@parallax/ui/styles.css";
+import "@parallax/ui/styles/home.css";
+import "@parallax/ui/styles/story.css";
+import "@parallax/ui/styles/article.css";
+import "@parallax/ui/styles/compare.css";
+import "@parallax/ui/styles/entity.css";
+import "@parallax/ui/styles/search.css";
+import "@parallax/ui/styles/sources.css";
+import "@parallax/ui/styles/jobs.css";
+import "@parallax/ui/styles/submit.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/site-header";

@@ -3,6 +3,10 @@ import { articleRouter } from "./routers/article";
 import { compareRouter } from "./routers/compare";
 import { entityRouter } from "./routers/entity";
 import { eventRouter } from "./routers/event";
+import { feedRouter } from "./routers/feed";
+import { jobsRouter } from "./routers/jobs";
+import { searchRouter } from "./routers/search";
+import { sourceRouter } from "./routers/source";
 import { storyRouter } from "./routers/story";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -12,6 +16,10 @@ export const appRouter = createTRPCRouter({
   compare: compareRouter,
   entity: entityRouter,
   event: eventRouter,
+  feed: feedRouter,
+  jobs: jobsRouter,
+  search: searchRouter,
+  source: sourceRouter,
   story: storyRouter,
 });
 

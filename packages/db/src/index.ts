@@ -12,3 +12,7 @@ export * from "./queries/briefings";
 export * from "./queries/story-backlog";
 export * from "./queries/briefing-input";
 export * from "./queries/comparisons";
+export * from "./queries/search";
+export * from "./queries/sources";
+export * from "./queries/story-feed";
+export * from "./queries/entity-page";

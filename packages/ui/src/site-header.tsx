@@ -8,9 +8,12 @@ export interface NavItem {
 }
 
 export const defaultNavItems: NavItem[] = [
-  { href: "/", label: "Articles", matchPrefix: "/articles" },
-  { href: "/stories", label: "Stories", matchPrefix: "/stories" },
+  { href: "/", label: "Stories", matchPrefix: "/stories" },
+  { href: "/articles", label: "Articles", matchPrefix: "/articles" },
+  { href: "/search", label: "Search" },
+  { href: "/sources", label: "Sources" },
   { href: "/submit", label: "Submit" },
+  { href: "/jobs", label: "Jobs" },
   { href: "/admin", label: "Admin" },
 ];
 
