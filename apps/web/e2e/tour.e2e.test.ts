@@ -1,0 +1,198 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { type Database, getArticle, storyOfArticle } from "@parallax/db";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe";
+import { seedCorpus } from "./corpus";
+import type { RunningNext } from "./next-server";
+import { artifacts, type E2eStack, startStack } from "./stack";
+
+/**
+ * The whole web experience on a corpus the real workers built: the seeds, NewsWCL50 and a Japanese page,
+ * submitted over HTTP. One reader's path through the pages, then every page checked for accessibility in
+ * light and dark mode and at phone width, with screenshots kept in test-artifacts/tour.
+ */
+
+let stack: E2eStack;
+let next: RunningNext;
+let db: Database;
+let browser: Browser;
+let ids: Map<string, string>;
+const shots = path.join(artifacts, "tour");
+
+beforeAll(async () => {
+  stack = await startStack({ ownDatabase: true });
+  ({ next, db, browser } = stack);
+  await mkdir(shots, { recursive: true });
+  ids = await seedCorpus(next.baseUrl, db, () => stack.logs());
+}, 400_000);
+
+afterAll(() => stack?.close());
+
+const id = (label: string) => {
+  const value = ids.get(label);
+  if (!value) throw new Error(`nothing submitted as ${label}`);
+  return value;
+};
+const NIPPON = "000_692c35d782a7bbcb.txt";
+const CAIXIN = "002_41147d8f43a0c177.txt";
+const JAPANESE = "yomiuri.co.jp-gaza.html";
+
+async function storyIdOf(label: string): Promise<string> {
+  const found = await storyOfArticle(db, id(label));
+  if (!found) throw new Error(`${label} is in no story`);
+  return found.storyId;
+}
+
+/** Waits for the story's briefing: the brief queue is debounced, so it may trail the last assignment. */
+async function openBriefedStory(page: Page, storyId: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${next.baseUrl}/stories/${storyId}`);
+        return page.locator(".key-points li").count();
+      },
+      { timeout: 90_000, intervals: [1_000, 2_000, 3_000] },
+    )
+    .toBeGreaterThan(0);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+describe("the web experience, page by page", () => {
+  it("home → story → a citation opens its paragraph in place → compare → entity → search", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    try {
+      // Home lists the latest stories; the seed's story is one click away.
+      const storyId = await storyIdOf(NIPPON);
+      await page.goto(next.baseUrl);
+      await expect
+        .poll(() => page.locator(`a[href="/stories/${storyId}"]`).count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
+      await shoot(page, "home");
+      await openBriefedStory(page, storyId);
+      await expect(page.locator("h1").first().textContent()).resolves.not.toBe("");
+
+      // A citation chip opens the paragraph it cites right there, without leaving the page.
+      const chip = page.locator(".key-points .cite").first();
+      const chipText = (await chip.textContent()).trim();
+      const match = /^\[?(.+?) ¶(\d+)\]?$/.exec(chipText);
+      expect(match, `a citation chip reads "outlet ¶n", got "${chipText}"`).not.toBeNull();
+      const n = Number(match![2]);
+      const outlet = match![1]!;
+      const cited = (await getArticle(db, outlet === "Caixin" ? id(CAIXIN) : id(NIPPON)))!;
+      const paragraph = cited.paragraphs.find((p) => p.n === n);
+      expect(paragraph, `${outlet} has a paragraph ${n}`).toBeDefined();
+      const before = page.url();
+      await chip.click();
+      const excerpt = paragraph!.text.slice(0, 60);
+      await expect
+        .poll(() => page.getByText(excerpt, { exact: false }).first().isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      expect(page.url()).toBe(before);
+      await shoot(page, "story-citation-open");
+
+      // Its outlets side by side.
+      await page
+        .getByRole("link", { name: /compare/i })
+        .first()
+        .click();
+      await page.waitForURL(/\/compare/);
+      await expect
+        .poll(() => page.getByRole("heading", { name: /shared/i }).count(), { timeout: 60_000 })
+        .toBeGreaterThan(0);
+      await shoot(page, "story-compare");
+
+      // Takaichi's page, from the story's people.
+      await openBriefedStory(page, storyId);
+      await page
+        .getByRole("link", { name: /Takaichi/ })
+        .first()
+        .click();
+      await page.waitForURL(/\/entities\//);
+      await expect(page.locator("h1").textContent()).resolves.toMatch(/Takaichi/);
+      await shoot(page, "entity");
+
+      // Search finds her by name, and Japanese text by a Japanese word.
+      await page.goto(`${next.baseUrl}/search?q=Takaichi`);
+      await expect.poll(() => page.locator(`a[href^="/articles/${id(NIPPON)}"]`).count()).toBeGreaterThan(0);
+      await shoot(page, "search");
+      await page.goto(`${next.baseUrl}/search?q=${encodeURIComponent("ガザ")}`);
+      await expect
+        .poll(() => page.locator(`a[href^="/articles/${id(JAPANESE)}"]`).count())
+        .toBeGreaterThan(0);
+      await shoot(page, "search-japanese");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("every page has no serious accessibility violation in light or dark mode and fits a 375 px phone", async () => {
+    const storyId = await storyIdOf(NIPPON);
+    const takaichi = await page0EntityHref(storyId);
+    const pages: Record<string, string> = {
+      home: "/",
+      articles: "/articles",
+      article: `/articles/${id(NIPPON)}`,
+      "article-japanese": `/articles/${id(JAPANESE)}`,
+      story: `/stories/${storyId}`,
+      "story-compare": `/stories/${storyId}/compare`,
+      compare: `/compare?ids=${id(NIPPON)},${id(CAIXIN)}`,
+      entity: takaichi,
+      search: "/search?q=Takaichi",
+      sources: "/sources",
+      submit: "/submit",
+      jobs: "/jobs",
+      admin: "/admin",
+    };
+    const problems: string[] = [];
+    for (const scheme of ["light", "dark"] as const) {
+      for (const width of [1200, 375]) {
+        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+        const page = await context.newPage();
+        try {
+          for (const [name, href] of Object.entries(pages)) {
+            const response = await page.goto(`${next.baseUrl}${href}`);
+            if ((response?.status() ?? 0) >= 400) {
+              problems.push(`${name} (${href}): HTTP ${response?.status()}`);
+              continue;
+            }
+            await page.waitForLoadState("networkidle").catch(() => {});
+            for (const violation of await seriousViolations(page))
+              problems.push(`${name} ${scheme} ${width}px: ${violation}`);
+            if (width === 375) {
+              const overflow = await page.evaluate(
+                () => document.scrollingElement!.scrollWidth - document.documentElement.clientWidth,
+              );
+              if (overflow > 1) problems.push(`${name} ${scheme}: ${overflow}px wider than a 375 px phone`);
+            }
+            await shoot(page, `${name}-${scheme}-${width}`);
+          }
+        } finally {
+          await context.close();
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+/** The entity page of Takaichi as the story page links it. */
+async function page0EntityHref(storyId: string): Promise<string> {
+  const page = await browser.newPage();
+  try {
+    await openBriefedStory(page, storyId);
+    const href = await page
+      .getByRole("link", { name: /Takaichi/ })
+      .first()
+      .getAttribute("href");
+    if (!href?.startsWith("/entities/"))
+      throw new Error(`no entity link for Takaichi on the story page: ${href}`);
+    return href;
+  } finally {
+    await page.close();
+  }
+}
