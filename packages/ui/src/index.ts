@@ -20,3 +20,4 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export { formatRelative, SourceMix, StoryCard, type StoryCardEntry, StoryCards } from "./story-card";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../../../tooling/vitest/services";
 import { closeDatabase, createDatabase, type Database } from "../client";
 import { StoryError } from "./stories";
-import { listStoryCards, storyFilterOptions } from "./story-feed";
+import { getCitedParagraph, listStoryCards, storyFilterOptions } from "./story-feed";
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -228,5 +228,23 @@ describe("storyFilterOptions", () => {
       { language: "en", stories: 2 },
       { language: "ja", stories: 2 },
     ]);
+  });
+});
+
+describe("getCitedParagraph", () => {
+  it("finds a cited paragraph with its outlet, and null for anything else", async () => {
+    await db.execute(
+      sql`insert into paragraphs (article_id, n, kind, text) values (${caixinArticle}::uuid, 1, 'paragraph', 'Leaders met.')`,
+    );
+    expect(await getCitedParagraph(db, caixinArticle.toUpperCase(), 1)).toEqual({
+      articleId: caixinArticle,
+      paragraph: 1,
+      text: "Leaders met.",
+      articleTitle: "Caixin on the summit",
+      outlet: "Caixin",
+    });
+    expect(await getCitedParagraph(db, caixinArticle, 2)).toBeNull();
+    expect(await getCitedParagraph(db, caixinArticle, 0)).toBeNull();
+    expect(await getCitedParagraph(db, "not-an-id", 1)).toBeNull();
   });
 });

@@ -322,3 +322,37 @@ export async function storyFilterOptions(db: Queryable): Promise<StoryFilterOpti
   ]);
   return { outlets, countries, languages };
 }
+
+export interface CitedParagraph {
+  articleId: string;
+  /** 1-based, as citations number paragraphs. */
+  paragraph: number;
+  text: string;
+  articleTitle: string | null;
+  outlet: string | null;
+}
+
+/** The paragraph a citation points at, to show it in place; null when the article or paragraph is gone. */
+export async function getCitedParagraph(
+  db: Queryable,
+  articleId: string,
+  paragraph: number,
+): Promise<CitedParagraph | null> {
+  if (!UUID.test(articleId) || !Number.isInteger(paragraph) || paragraph < 1 || paragraph > 100_000)
+    return null;
+  const [row] = await rows<{ text: string; title: string | null; outlet: string | null }>(
+    db,
+    sql`select p.text, a.title, src.name as outlet
+        from paragraphs p join articles a on a.id = p.article_id left join sources src on src.id = a.source_id
+        where p.article_id = ${articleId.toLowerCase()}::uuid and p.n = ${paragraph}`,
+  );
+  return row
+    ? {
+        articleId: articleId.toLowerCase(),
+        paragraph,
+        text: row.text,
+        articleTitle: row.title,
+        outlet: row.outlet,
+      }
+    : null;
+}
