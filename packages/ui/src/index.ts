@@ -25,3 +25,4 @@ export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
 export { formatRelative, SourceMix, StoryCard, type StoryCardEntry, StoryCards } from "./story-card";
 export { dateSpan, TimelineChart } from "./timeline-chart";
+export { ActionsTable, BarChart, type BarGroup, EmphasisChart, VoicesChart } from "./comparison-charts";
