@@ -1,60 +1,206 @@
-import { zArticleSummary } from "@parallax/core";
-import { ArticleList } from "@parallax/ui";
+import type { RouterOutputs } from "@parallax/api";
+import { languageName, StoryCards } from "@parallax/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Unavailable } from "~/components/unavailable";
+import { type HomeFilters, homeHref, parseHomeParams } from "~/home-params";
 import { getCaller } from "~/server/caller";
 import { isUnavailable } from "~/server/errors";
 
-export const metadata: Metadata = { title: "Articles" };
+export const metadata: Metadata = {
+  title: "Latest stories",
+  alternates: {
+    types: { "application/atom+xml": [{ url: "/feeds/stories.atom", title: "Parallax stories" }] },
+  },
+};
 
-const PAGE_SIZE = 30;
-const zCursor = zArticleSummary.shape.createdAt;
+const PAGE_SIZE = 20;
 
-export default async function ArticlesPage({
-  searchParams,
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Options = RouterOutputs["story"]["filters"];
+
+const EMPTY_OPTIONS: Options = { outlets: [], countries: [], languages: [] };
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+function countryLabel(country: string): string {
+  if (country === "unknown") return "Unknown";
+  try {
+    return /^[A-Z]{2}$/i.test(country) ? (regionNames.of(country.toUpperCase()) ?? country) : country;
+  } catch {
+    return country;
+  }
+}
+
+/** A select of the values present, keeping a value from the URL that is not (any more) among them. */
+function Select({
+  name,
+  label,
+  value,
+  options,
 }: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  name: keyof HomeFilters;
+  label: string;
+  value: string;
+  options: Array<{ value: string; label: string }>;
 }) {
-  const { before } = await searchParams;
-  // A cursor that is not a timestamp (hand-edited URL) means the first page, not an error.
-  const cursor = typeof before === "string" && zCursor.safeParse(before).success ? before : null;
+  const all =
+    value && !options.some((o) => o.value === value) ? [{ value, label: value }, ...options] : options;
+  return (
+    <div className="home-filter">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value}>
+        <option value="">Any</option>
+        {all.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function FilterForm({ filters, options }: { filters: HomeFilters; options: Options }) {
+  return (
+    <form className="home-filters" method="get" action="/" aria-labelledby="filters-title">
+      <h2 id="filters-title" className="visually-hidden">
+        Filter stories
+      </h2>
+      <div className="home-filter">
+        <label htmlFor="filter-from">Published from</label>
+        <input id="filter-from" name="from" type="date" defaultValue={filters.from} />
+      </div>
+      <div className="home-filter">
+        <label htmlFor="filter-to">Published to</label>
+        <input id="filter-to" name="to" type="date" defaultValue={filters.to} />
+      </div>
+      <Select
+        name="outlet"
+        label="Outlet"
+        value={filters.outlet}
+        options={options.outlets.map((o) => ({ value: o.domain ?? o.id, label: `${o.name} (${o.stories})` }))}
+      />
+      <Select
+        name="country"
+        label="Country"
+        value={filters.country}
+        options={options.countries.map((c) => ({
+          value: c.country,
+          label: `${countryLabel(c.country)} (${c.stories})`,
+        }))}
+      />
+      <Select
+        name="language"
+        label="Language"
+        value={filters.language}
+        options={options.languages.map((l) => ({
+          value: l.language,
+          label: `${languageName(l.language) ?? l.language} (${l.stories})`,
+        }))}
+      />
+      <div className="home-filter">
+        <label htmlFor="filter-entity">Entity</label>
+        <input
+          id="filter-entity"
+          name="entity"
+          type="text"
+          defaultValue={filters.entity}
+          maxLength={200}
+          aria-describedby="filter-entity-hint"
+          placeholder="e.g. takaichi-sanae"
+        />
+        <span id="filter-entity-hint" className="hint">
+          Its id, as in its page’s address
+        </span>
+      </div>
+      <div className="home-filter-actions">
+        <button type="submit" className="button">
+          Filter
+        </button>
+        <Link href="/">Clear filters</Link>
+      </div>
+    </form>
+  );
+}
+
+export default async function HomePage({ searchParams }: Props) {
+  const { filters, ignored, cursor } = parseHomeParams(await searchParams);
+  const filtered = Object.values(filters).some(Boolean);
   const caller = await getCaller();
-  const page = await caller.article.list({ limit: PAGE_SIZE, cursor }).catch((error: unknown) => {
+  const unavailable = (error: unknown) => {
     if (isUnavailable(error)) return null;
     throw error;
-  });
-  if (!page) {
-    return (
-      <>
-        <h1 className="page-title">Articles</h1>
-        <Unavailable />
-      </>
-    );
-  }
-  const { items, nextCursor } = page;
+  };
+  const [page, options] = await Promise.all([
+    caller.story
+      .cards({
+        limit: PAGE_SIZE,
+        cursor,
+        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+      })
+      .catch(unavailable),
+    caller.story.filters().catch(unavailable),
+  ]);
+  const now = new Date();
 
   return (
-    <>
-      <h1 className="page-title">Articles</h1>
-      {items.length === 0 ? (
-        <div className="empty-state">
-          <p>{cursor ? "No older articles." : "No articles yet."}</p>
-          <p>
-            <Link href="/submit">Submit an article</Link> by URL, pasted text or HTML.
-          </p>
+    <div className="home">
+      <div className="home-head">
+        <h1 className="page-title">Latest stories</h1>
+        <a className="feed-link" href="/feeds/stories.atom">
+          Atom feed<span className="visually-hidden"> of the latest stories</span>
+        </a>
+      </div>
+      <p className="lede">
+        Articles about the same events, grouped as they arrive, most recently updated first. Each briefing
+        cites its sources paragraph by paragraph.
+      </p>
+      <FilterForm filters={filters} options={options ?? EMPTY_OPTIONS} />
+      {ignored.length > 0 ? (
+        <div className="notice notice-warn" role="status">
+          <p className="notice-title">Some filters in the address were ignored</p>
+          <ul>
+            {ignored.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
         </div>
-      ) : (
-        <ArticleList articles={items} Link={Link} />
-      )}
-      {cursor || nextCursor ? (
+      ) : null}
+      <section aria-labelledby="stories-title">
+        <h2 id="stories-title" className="visually-hidden">
+          Stories
+        </h2>
+        {!page ? (
+          <Unavailable />
+        ) : page.items.length === 0 ? (
+          <div className="empty-state">
+            {cursor ? (
+              <p>No older stories.</p>
+            ) : filtered ? (
+              <p>
+                No story matches these filters. <Link href="/">Show all stories</Link>.
+              </p>
+            ) : (
+              <>
+                <p>No stories yet.</p>
+                <p>
+                  Stories form once submitted articles are processed.{" "}
+                  <Link href="/submit">Submit an article</Link> or browse{" "}
+                  <Link href="/articles">the articles</Link>.
+                </p>
+              </>
+            )}
+          </div>
+        ) : (
+          <StoryCards cards={page.items} now={now} Link={Link} />
+        )}
+      </section>
+      {page && (cursor || page.nextCursor) ? (
         <nav className="pagination" aria-label="Pages">
-          {cursor ? <Link href="/">Newest</Link> : <span />}
-          {nextCursor ? (
-            <Link href={`/?before=${encodeURIComponent(nextCursor)}`}>Older articles</Link>
-          ) : null}
+          {cursor ? <Link href={homeHref(filters)}>Latest</Link> : <span />}
+          {page.nextCursor ? <Link href={homeHref(filters, page.nextCursor)}>Older stories</Link> : null}
         </nav>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -160,6 +160,25 @@ describe("/compare in the browser", () => {
           `only 1 of the 1 article of story ${storyId} is readable and enriched, and a comparison needs two`,
         );
       }
+
+      // The story's own comparison page, reached from the story.
+      await page.goto(`${next.baseUrl}/stories/${storyId}`);
+      await page.getByRole("link", { name: "Compare how outlets cover this" }).click();
+      await page.waitForURL((url) => url.pathname === `/stories/${storyId}/compare`);
+      await expect
+        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+        .toMatch(/^How outlets cover: /);
+      if (together) {
+        for (const name of ["Shared facts", "Only here", "Conflicts", "Voices"])
+          expect(await page.getByRole("heading", { level: 2, name, exact: true }).count(), name).toBe(1);
+        const exported = await page.getByRole("link", { name: "Comparison as JSON" }).getAttribute("href");
+        expect(exported).toBe(`/compare/export.json?story=${storyId}&by=outlet`);
+        await page.setViewportSize({ width: 375, height: 800 });
+        await page.screenshot({ path: path.join(artifacts, "story-compare-375.png"), fullPage: true });
+      } else {
+        const storyRefusal = page.getByRole("alert").filter({ hasText: "cannot compare this story" });
+        expect(await storyRefusal.textContent()).toContain("a comparison needs two");
+      }
     } finally {
       await page.close();
     }

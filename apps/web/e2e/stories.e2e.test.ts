@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type Database, listStories, storyOfArticle } from "@parallax/db";
+import { type Database, getArticle, listStories, storyOfArticle } from "@parallax/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "./next-server";
@@ -44,6 +44,12 @@ async function storyOf(articleId: string): Promise<string> {
     .poll(async () => (await storyOfArticle(db, articleId))?.storyId ?? null, { timeout: 60_000 })
     .not.toBeNull();
   return (await storyOfArticle(db, articleId))!.storyId;
+}
+
+/** The text of an article's paragraph n, as stored. */
+async function storyParagraph(articleId: string, n: number): Promise<string> {
+  const article = await getArticle(db, articleId);
+  return article?.paragraphs.find((p) => p.n === n)?.text ?? "";
 }
 
 /** The outlets the first key points list cites, as its citation chips read ("[Caixin ¶4]"). */
@@ -103,11 +109,27 @@ describe("stories in the browser", () => {
         .toMatch(/^Version \d+built .+/);
       await page.screenshot({ path: path.join(artifacts, "story.png"), fullPage: true });
 
-      // A citation leads to the paragraph it cites.
-      const chip = page.locator(".briefing ol.key-points .cite", { hasText: "Caixin" }).first();
-      const href = (await chip.getAttribute("href")) ?? "";
-      expect(href).toMatch(new RegExp(`^/articles/${caixin}#p-\\d+$`));
+      // A citation opens the paragraph it cites in place, under the sentence; Escape closes it again.
+      const chip = page
+        .locator(".briefing ol.key-points")
+        .getByRole("button", { name: /^Caixin, paragraph \d+$/ })
+        .first();
+      const paragraph = Number(((await chip.getAttribute("aria-label")) ?? "").replace(/\D+/g, ""));
       await chip.click();
+      expect(await chip.getAttribute("aria-expanded")).toBe("true");
+      const panel = page.getByRole("group", { name: `Cited: Caixin, paragraph ${paragraph}` });
+      const cited = (await storyParagraph(caixin, paragraph)).slice(0, 60);
+      await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(cited);
+      expect(page.url()).toContain(`/stories/${nipponStory}`);
+      await page.screenshot({ path: path.join(artifacts, "story-citation.png") });
+      await chip.press("Escape");
+      expect(await panel.count()).toBe(0);
+      await chip.click();
+      // The panel's link leads to the paragraph in the full article.
+      const readLink = panel.getByRole("link", { name: "Read it in the full article" });
+      const href = (await readLink.getAttribute("href")) ?? "";
+      expect(href).toBe(`/articles/${caixin}#p-${paragraph}`);
+      await readLink.click();
       await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
       expect(await page.locator(href.slice(href.indexOf("#"))).count()).toBe(1);
       expect(await page.getByRole("link", { name: "Its story and briefing" }).getAttribute("href")).toBe(
@@ -126,9 +148,11 @@ describe("stories in the browser", () => {
       const newStory = await storyOf(caixin);
       expect(newStory).not.toBe(nipponStory);
 
+      // `/stories` now leads to the latest stories on the home page.
       await page.goto(`${next.baseUrl}/stories`);
+      await page.waitForURL((url) => url.pathname === "/");
       const listed = await page
-        .locator(".story-list > li h2 a")
+        .locator(".story-cards > li h2 a")
         .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
       expect(listed.sort()).toEqual([`/stories/${newStory}`, `/stories/${nipponStory}`].sort());
       expect((await listStories(db, { limit: 10 })).stories).toHaveLength(2);

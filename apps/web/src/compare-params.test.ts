@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareHref, parseCompareParams, parseLabels } from "./compare-params";
+import { compareExportHref, compareHref, parseCompareParams, parseLabels } from "./compare-params";
 
 const A = "6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f";
 const B = "0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d";
@@ -53,5 +53,17 @@ describe("parseCompareParams", () => {
     const request = parseCompareParams({ ids: `${A},${B}` });
     expect(compareHref(request, "outlet")).toBe(`/compare?ids=${A},${B}&by=outlet`);
     expect(compareHref(parseCompareParams({ story: A }))).toBe(`/compare?story=${A}&by=outlet`);
+  });
+});
+
+describe("compareExportHref", () => {
+  it("gives the export the page's own parameters, and nothing without a comparison", () => {
+    const articles = parseCompareParams({ ids: `${A},${B}`, by: "outlet" });
+    expect(compareExportHref(articles, "md")).toBe(`/compare/export.md?ids=${A}%2C${B}&by=outlet`);
+    const story = parseCompareParams({ story: A, labels: "nippon.com = Japan\nCaixin = China" });
+    const href = compareExportHref(story, "json")!;
+    expect(href.startsWith("/compare/export.json?")).toBe(true);
+    expect(parseCompareParams(Object.fromEntries(new URLSearchParams(href.split("?")[1])))).toEqual(story);
+    expect(compareExportHref(parseCompareParams({}), "md")).toBeNull();
   });
 });

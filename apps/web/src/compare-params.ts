@@ -72,3 +72,23 @@ export function compareHref(request: CompareRequest, by?: Grouping): string {
     return `/compare?ids=${request.articleIds.join(",")}&by=${by ?? request.by}`;
   return "/compare";
 }
+
+/**
+ * Where a comparison's Markdown or JSON export is: `/compare/export.md?…` with the same parameters as the
+ * `/compare` page (labels as the form writes them, one `key = label` per line).
+ */
+export function compareExportHref(request: CompareRequest, format: "md" | "json"): string | null {
+  if (request.kind !== "story" && request.kind !== "articles") return null;
+  const query = new URLSearchParams();
+  if (request.kind === "story") query.set("story", request.storyId);
+  else query.set("ids", request.articleIds.join(","));
+  if (request.labels)
+    query.set(
+      "labels",
+      Object.entries(request.labels)
+        .map(([key, label]) => `${key} = ${label}`)
+        .join("\n"),
+    );
+  else query.set("by", request.by);
+  return `/compare/export.${format}?${query}`;
+}

@@ -9,9 +9,22 @@ import type {
   KeyPoint,
   TimelineEntry,
 } from "@parallax/core";
+import type { ComponentType } from "react";
 import { paragraphAnchor } from "./article-body";
 import { articleHref } from "./article-list";
 import { formatDate } from "./format";
+import { TimelineChart } from "./timeline-chart";
+
+/**
+ * What renders one citation chip. The default is a plain link to the paragraph; the web app passes one that
+ * opens the paragraph in place.
+ */
+export type CiteComponent = ComponentType<{ citation: Citation }>;
+
+/** Where an entity's page is. */
+export function entityHref(slug: string): string {
+  return `/entities/${encodeURIComponent(slug)}`;
+}
 
 /** Where a citation leads: the cited paragraph of the article page. */
 export function citationHref(citation: Pick<Citation, "articleId" | "paragraph">): string {
@@ -19,28 +32,32 @@ export function citationHref(citation: Pick<Citation, "articleId" | "paragraph">
 }
 
 /** `[Caixin ¶4]` chips, each a link to the paragraph it cites. */
-export function Citations({ citations }: { citations: readonly Citation[] }) {
+export function Citations({ citations, Cite }: { citations: readonly Citation[]; Cite?: CiteComponent }) {
   if (citations.length === 0) return null;
   return (
     <span className="cites">
-      {citations.map((c) => (
-        <a
-          key={`${c.articleId}-${c.paragraph}`}
-          className="cite"
-          href={citationHref(c)}
-          aria-label={`${c.source}, paragraph ${c.paragraph}`}
-        >
-          [{c.source} ¶{c.paragraph}]
-        </a>
-      ))}
+      {citations.map((c) =>
+        Cite ? (
+          <Cite key={`${c.articleId}-${c.paragraph}`} citation={c} />
+        ) : (
+          <a
+            key={`${c.articleId}-${c.paragraph}`}
+            className="cite"
+            href={citationHref(c)}
+            aria-label={`${c.source}, paragraph ${c.paragraph}`}
+          >
+            [{c.source} ¶{c.paragraph}]
+          </a>
+        ),
+      )}
     </span>
   );
 }
 
-export function CitedSentence({ text }: { text: CitedText }) {
+export function CitedSentence({ text, Cite }: { text: CitedText; Cite?: CiteComponent | undefined }) {
   return (
     <>
-      {text.text} <Citations citations={text.citations} />
+      {text.text} <Citations citations={text.citations} {...(Cite ? { Cite } : {})} />
     </>
   );
 }
@@ -70,7 +87,15 @@ export function formatEventDate(iso: string): string {
   return iso;
 }
 
-export function KeyPointItem({ point, isNew = false }: { point: KeyPoint; isNew?: boolean }) {
+export function KeyPointItem({
+  point,
+  isNew = false,
+  Cite,
+}: {
+  point: KeyPoint;
+  isNew?: boolean;
+  Cite?: CiteComponent | undefined;
+}) {
   return (
     <li value={point.n} className="key-point">
       {isNew ? <Flag kind="new">New</Flag> : null}
@@ -78,7 +103,7 @@ export function KeyPointItem({ point, isNew = false }: { point: KeyPoint; isNew?
       {point.sentences.map((sentence, i) => (
         <span key={i}>
           {i > 0 ? " " : null}
-          <CitedSentence text={sentence} />
+          <CitedSentence text={sentence} Cite={Cite} />
         </span>
       ))}
       {point.attributedTo ? <span className="attribution"> According to {point.attributedTo}.</span> : null}
@@ -86,14 +111,17 @@ export function KeyPointItem({ point, isNew = false }: { point: KeyPoint; isNew?
   );
 }
 
-function EntityItem({ entity }: { entity: BriefingEntity }) {
+function EntityItem({ entity, Cite }: { entity: BriefingEntity; Cite?: CiteComponent | undefined }) {
   return (
     <li>
-      <strong>{entity.name}</strong> <span className="muted">({entity.type})</span>
+      <strong>
+        <a href={entityHref(entity.slug)}>{entity.name}</a>
+      </strong>{" "}
+      <span className="muted">({entity.type})</span>
       {entity.description ? (
         <>
           {" — "}
-          <CitedSentence text={entity.description} />
+          <CitedSentence text={entity.description} Cite={Cite} />
         </>
       ) : null}
       <br />
@@ -104,19 +132,19 @@ function EntityItem({ entity }: { entity: BriefingEntity }) {
   );
 }
 
-function TimelineItem({ entry }: { entry: TimelineEntry }) {
+function TimelineItem({ entry, Cite }: { entry: TimelineEntry; Cite?: CiteComponent | undefined }) {
   return (
     <li>
       <time dateTime={entry.date}>{formatEventDate(entry.date)}</time>
       {entry.expected ? <Flag kind="expected">Expected</Flag> : null}
       {entry.conflict ? <Flag kind="conflict">Dates conflict</Flag> : null}{" "}
-      <CitedSentence text={entry.event} />
+      <CitedSentence text={entry.event} Cite={Cite} />
       {entry.conflict ? (
         <ul className="sub-list">
           {entry.reports.map((report) => (
             <li key={`${report.articleId}-${report.citation.paragraph}-${report.date}`}>
               {report.source} dates it <time dateTime={report.date}>{formatEventDate(report.date)}</time>{" "}
-              <Citations citations={[report.citation]} />
+              <Citations citations={[report.citation]} {...(Cite ? { Cite } : {})} />
             </li>
           ))}
         </ul>
@@ -125,18 +153,65 @@ function TimelineItem({ entry }: { entry: TimelineEntry }) {
   );
 }
 
-function FigureItem({ figure }: { figure: KeyFigure }) {
+const figureKinds: Record<KeyFigure["kind"], string> = {
+  money: "An amount of money",
+  percent: "A percentage",
+  count: "A count",
+  ratio: "A ratio",
+  fraction: "A fraction",
+};
+
+/** Key figures as a table: what is counted, every value the sources give (with citations), and whether they conflict. */
+export function FiguresTable({
+  figures,
+  Cite,
+  caption = "Key figures, with the value each source gives",
+}: {
+  figures: readonly KeyFigure[];
+  Cite?: CiteComponent | undefined;
+  caption?: string;
+}) {
   return (
-    <li>
-      {figure.subject ? <strong>{figure.subject}: </strong> : null}
-      {figure.values.map((value, i) => (
-        <span key={`${value.text}-${i}`}>
-          {i > 0 ? (figure.conflict ? " vs " : "; ") : null}
-          {value.text} <Citations citations={value.citations} />
-        </span>
-      ))}
-      {figure.conflict ? <Flag kind="conflict">Sources disagree</Flag> : null}
-    </li>
+    <div className="table-scroll">
+      <table className="sources-table figures-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">Values given</th>
+            <th scope="col">Agreement</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.map((figure, i) => (
+            <tr key={`${figure.subject}-${i}`} className={figure.conflict ? "figure-conflict" : undefined}>
+              <th scope="row">
+                {figure.subject ?? figureKinds[figure.kind]}
+                {figure.unit ? <span className="muted"> ({figure.unit})</span> : null}
+              </th>
+              <td>
+                <ul className="figure-values">
+                  {figure.values.map((value, j) => (
+                    <li key={`${value.text}-${j}`}>
+                      {value.text} <Citations citations={value.citations} {...(Cite ? { Cite } : {})} />
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>
+                {figure.conflict ? (
+                  <Flag kind="conflict">⚠ Sources disagree</Flag>
+                ) : figure.values.length > 1 ? (
+                  "Compatible"
+                ) : (
+                  "One value"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -175,10 +250,13 @@ export function BriefingView({
   briefing,
   newKeyPoints,
   idPrefix = "briefing",
+  Cite,
 }: {
   briefing: Briefing;
   newKeyPoints?: ReadonlySet<number>;
   idPrefix?: string;
+  /** Renders citation chips; plain links to the paragraphs when absent. */
+  Cite?: CiteComponent;
 }) {
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
@@ -188,7 +266,12 @@ export function BriefingView({
         {briefing.keyPoints.length > 0 ? (
           <ol className="key-points">
             {briefing.keyPoints.map((point) => (
-              <KeyPointItem key={point.n} point={point} isNew={newKeyPoints?.has(point.n) ?? false} />
+              <KeyPointItem
+                key={point.n}
+                point={point}
+                isNew={newKeyPoints?.has(point.n) ?? false}
+                Cite={Cite}
+              />
             ))}
           </ol>
         ) : (
@@ -200,7 +283,7 @@ export function BriefingView({
           <h3 id={id("entities")}>Who’s involved</h3>
           <ul className="briefing-list">
             {briefing.entities.map((entity) => (
-              <EntityItem key={entity.slug} entity={entity} />
+              <EntityItem key={entity.slug} entity={entity} Cite={Cite} />
             ))}
           </ul>
         </section>
@@ -208,9 +291,11 @@ export function BriefingView({
       {briefing.timeline.length > 0 ? (
         <section aria-labelledby={id("timeline")}>
           <h3 id={id("timeline")}>Timeline</h3>
+          <TimelineChart entries={briefing.timeline} />
+          <h4 className="timeline-list-title">Timeline as a list</h4>
           <ol className="briefing-list timeline">
             {briefing.timeline.map((entry, i) => (
-              <TimelineItem key={`${entry.date}-${i}`} entry={entry} />
+              <TimelineItem key={`${entry.date}-${i}`} entry={entry} Cite={Cite} />
             ))}
           </ol>
         </section>
@@ -218,11 +303,7 @@ export function BriefingView({
       {briefing.figures.length > 0 ? (
         <section aria-labelledby={id("figures")}>
           <h3 id={id("figures")}>Key figures</h3>
-          <ul className="briefing-list">
-            {briefing.figures.map((figure, i) => (
-              <FigureItem key={`${figure.subject}-${i}`} figure={figure} />
-            ))}
-          </ul>
+          <FiguresTable figures={briefing.figures} Cite={Cite} />
         </section>
       ) : null}
       <section aria-labelledby={id("sources")}>

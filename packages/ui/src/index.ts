@@ -10,9 +10,12 @@ export { StatusBadge, statusLabel } from "./status-badge";
 export * from "./article-extras";
 export {
   BriefingView,
+  type CiteComponent,
   Citations,
   CitedSentence,
   citationHref,
+  entityHref,
+  FiguresTable,
   Flag,
   formatEventDate,
   GenreLabel,
@@ -20,3 +23,6 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export { formatRelative, SourceMix, StoryCard, type StoryCardEntry, StoryCards } from "./story-card";
+export { dateSpan, TimelineChart } from "./timeline-chart";
+export { ActionsTable, BarChart, type BarGroup, EmphasisChart, VoicesChart } from "./comparison-charts";

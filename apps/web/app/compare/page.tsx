@@ -4,7 +4,13 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
-import { type CompareRequest, compareHref, groupings, parseCompareParams } from "~/compare-params";
+import {
+  type CompareRequest,
+  compareExportHref,
+  compareHref,
+  groupings,
+  parseCompareParams,
+} from "~/compare-params";
 import { CompareForms, type PickableArticle } from "~/components/compare-form";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
@@ -92,6 +98,19 @@ function ResultHeader({ request, result }: { request: CompareRequest; result: Re
           ))}
         </ul>
       </nav>
+      <ul className="cmp-exports" aria-label="Export this comparison">
+        <li>
+          <a href={compareExportHref(request, "md") ?? undefined}>Comparison as Markdown</a>
+        </li>
+        <li>
+          <a href={compareExportHref(request, "json") ?? undefined}>Comparison as JSON</a>
+        </li>
+        {"storyId" in result ? (
+          <li>
+            <Link href={`/stories/${result.storyId}/compare`}>This story’s comparison page</Link>
+          </li>
+        ) : null}
+      </ul>
       {result.excluded.length > 0 ? (
         <div className="notice notice-warn">
           <p className="notice-title">Left out of this comparison</p>

@@ -6,7 +6,13 @@ import {
   zEnrichment,
   zIngestRequest,
 } from "@parallax/core";
-import { getArticle, getArticleEnrichment, listArticles, storyOfArticle } from "@parallax/db";
+import {
+  getArticle,
+  getArticleEnrichment,
+  getCitedParagraph,
+  listArticles,
+  storyOfArticle,
+} from "@parallax/db";
 import { zIngestProgress } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -87,6 +93,25 @@ export const articleRouter = createTRPCRouter({
         .nullable(),
     )
     .query(({ ctx, input }) => storyOfArticle(ctx.db, input.id)),
+
+  /** One paragraph (1-based, as citations number them), to show a cited paragraph in place. */
+  paragraph: publicProcedure
+    .input(z.object({ id: zArticleId, n: z.number().int().min(1).max(100_000) }))
+    .output(
+      z.object({
+        articleId: zArticleId,
+        paragraph: z.number().int(),
+        text: z.string(),
+        articleTitle: z.string().nullable(),
+        outlet: z.string().nullable(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const found = await getCitedParagraph(ctx.db, input.id, input.n);
+      if (!found)
+        throw new TRPCError({ code: "NOT_FOUND", message: `no paragraph ${input.n} in article ${input.id}` });
+      return found;
+    }),
 
   /** This article alone as a briefing, built on request; null until it is readable and enriched. */
   briefing: publicProcedure

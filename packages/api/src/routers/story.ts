@@ -1,6 +1,13 @@
-import { zArticleId, zBriefing } from "@parallax/core";
+import { zArticleId, zBriefing, zCitedText, zGenre } from "@parallax/core";
 import { zBriefingDiff } from "@parallax/core/brief";
-import { getStory, listStories, listStoryMerges } from "@parallax/db";
+import {
+  getStory,
+  listStories,
+  listStoryCards,
+  listStoryMerges,
+  storyFilterOptions,
+  zStoryCardFilters,
+} from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { moveArticleToStory, splitArticlesOff, storyBriefing, storyErrors } from "../services/stories";
@@ -61,6 +68,32 @@ const zStoryBriefing = z.object({
   diff: zBriefingDiff.nullable(),
 });
 
+const zCount = z.number().int().nonnegative();
+
+export const zStoryCard = z.object({
+  id: zStoryId,
+  /** The latest briefing's headline; null before the first briefing (show `title`). */
+  headline: zCitedText.nullable(),
+  /** The title of its earliest article. */
+  title: z.string().nullable(),
+  keyPoints: z.array(z.object({ n: z.number().int(), genre: zGenre, sentences: z.array(zCitedText) })).max(2),
+  briefingVersion: z.number().int().nullable(),
+  articleCount: zCount,
+  outlets: z.array(
+    z.object({
+      id: z.string().nullable(),
+      name: z.string(),
+      domain: z.string().nullable(),
+      articles: zCount,
+    }),
+  ),
+  countries: z.array(z.object({ country: z.string(), articles: zCount })),
+  genres: z.object({ news: zCount, opinion: zCount, analysis: zCount, unspecified: zCount }),
+  updatedAt: zIso,
+  firstPublishedAt: zIso.nullable(),
+  lastPublishedAt: zIso.nullable(),
+});
+
 /** Whether the touched stories' briefing rebuilds reached the queue (false while Redis is away). */
 const zQueued = z.boolean();
 
@@ -84,6 +117,45 @@ export const storyRouter = createTRPCRouter({
       const page = await storyErrors(() => listStories(ctx.db, input));
       return { items: page.stories, nextCursor: page.nextCursor };
     }),
+
+  /**
+   * Story cards for the home page, most recently updated first: headline, two key points, source mix. Filters
+   * hold for one article of the story: published in [from, to], from the outlet (id or domain), country,
+   * language, mentioning the entity (slug).
+   */
+  cards: publicProcedure
+    .input(
+      zStoryCardFilters.extend({
+        limit: z.number().int().min(1).max(100).default(20),
+        cursor: z.string().max(80).nullish(),
+        from: z.iso
+          .date()
+          .or(z.iso.datetime({ offset: true }))
+          .nullish(),
+        to: z.iso
+          .date()
+          .or(z.iso.datetime({ offset: true }))
+          .nullish(),
+      }),
+    )
+    .output(z.object({ items: z.array(zStoryCard), nextCursor: z.string().nullable() }))
+    .query(async ({ ctx, input }) => {
+      const page = await storyErrors(() => listStoryCards(ctx.db, input));
+      return { items: page.cards, nextCursor: page.nextCursor };
+    }),
+
+  /** The outlets, countries and languages present in live stories, to filter the cards by. */
+  filters: publicProcedure
+    .output(
+      z.object({
+        outlets: z.array(
+          z.object({ id: z.string(), name: z.string(), domain: z.string().nullable(), stories: zCount }),
+        ),
+        countries: z.array(z.object({ country: z.string(), stories: zCount })),
+        languages: z.array(z.object({ language: z.string(), stories: zCount })),
+      }),
+    )
+    .query(({ ctx }) => storyFilterOptions(ctx.db)),
 
   /** A story and its articles; a merged story's id answers with the story it is now part of. */
   byId: publicProcedure

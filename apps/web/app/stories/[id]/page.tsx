@@ -14,6 +14,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { BriefingPending } from "~/components/briefing-refresh";
+import { CitationChip } from "~/components/citation-chip";
 import { StoryArticles } from "~/components/story-articles";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
@@ -54,6 +55,9 @@ const loadBriefing = cache(async (id: string, version: number | undefined): Prom
   }
 });
 
+/** The story's own Atom feed: the site feed narrowed to it. */
+const storyFeedHref = (id: string) => `/feeds/stories.atom?story=${id}`;
+
 function versionParam(value: string | string[] | undefined): number | undefined {
   if (typeof value !== "string" || !/^[1-9]\d{0,8}$/.test(value)) return undefined;
   return Number(value);
@@ -62,7 +66,17 @@ function versionParam(value: string | string[] | undefined): number | undefined 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const story = await loadStory((await params).id);
   if (story === "missing") return { title: "Not found" };
-  return { title: story === "unavailable" ? "Unavailable" : (story.title ?? "Story") };
+  if (story === "unavailable") return { title: "Unavailable" };
+  return {
+    title: story.title ?? "Story",
+    alternates: {
+      types: {
+        "application/atom+xml": [{ url: storyFeedHref(story.id), title: "Updates to this story" }],
+        "application/json": [{ url: `/stories/${story.id}/briefing.json`, title: "Briefing as JSON" }],
+        "text/markdown": [{ url: `/stories/${story.id}/briefing.md`, title: "Briefing as Markdown" }],
+      },
+    },
+  };
 }
 
 export default async function StoryPage({ params, searchParams }: Props) {
@@ -92,7 +106,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
         <h1>{headline?.text ?? story.title ?? UNTITLED}</h1>
         {headline ? (
           <p className="meta">
-            Headline from <Citations citations={headline.citations} />
+            Headline from <Citations citations={headline.citations} Cite={CitationChip} />
           </p>
         ) : null}
         <p className="meta">
@@ -100,6 +114,30 @@ export default async function StoryPage({ params, searchParams }: Props) {
           <span>{formatCount(sources, "source")}</span>
           <StoryDates firstAt={story.firstAt} lastAt={story.lastAt} />
         </p>
+        <div className="story-actions">
+          <Link className="story-compare-link" href={`/stories/${story.id}/compare`}>
+            Compare how outlets cover this
+          </Link>
+          <ul className="story-exports" aria-label="Export and follow">
+            <li>
+              <a
+                href={`/stories/${story.id}/briefing.md${built?.version && built.version !== latest ? `?version=${built.version}` : ""}`}
+              >
+                Briefing as Markdown
+              </a>
+            </li>
+            <li>
+              <a
+                href={`/stories/${story.id}/briefing.json${built?.version && built.version !== latest ? `?version=${built.version}` : ""}`}
+              >
+                Briefing as JSON
+              </a>
+            </li>
+            <li>
+              <a href={storyFeedHref(story.id)}>Atom feed of this story</a>
+            </li>
+          </ul>
+        </div>
       </header>
 
       <section aria-labelledby="briefing-title" className="story-section">
@@ -131,9 +169,13 @@ export default async function StoryPage({ params, searchParams }: Props) {
             <BriefingView
               briefing={built.briefing}
               newKeyPoints={new Set(built.diff?.keyPoints.added.map((p) => p.n) ?? [])}
+              Cite={CitationChip}
             />
             <section aria-labelledby="what-changed" className="story-subsection">
-              <h3 id="what-changed">What changed</h3>
+              <h3 id="what-changed">
+                What changed
+                {built.previousVersion !== null ? ` since version ${built.previousVersion}` : ""}
+              </h3>
               {built.previousVersion === null ? (
                 <p className="muted">This is the first version of the briefing.</p>
               ) : built.diff ? (
