@@ -1,4 +1,4 @@
-export { ArticleBody, paragraphAnchor } from "./article-body";
+export { ArticleBody, entityHref, entityTypeLabels, paragraphAnchor } from "./article-body";
 export { ArticleHeader, languageName } from "./article-header";
 export { ArticleList, ArticleListItem, articleHref } from "./article-list";
 export { ComparisonView } from "./comparison";
@@ -20,3 +20,11 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export {
+  type EnrichmentMarks,
+  htmlDateTime,
+  type InlineMark,
+  marksByParagraph,
+  type Segment,
+  segmentParagraph,
+} from "./paragraph-marks";
