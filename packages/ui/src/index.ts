@@ -5,7 +5,7 @@ export { ComparisonView } from "./comparison";
 export { formatCount, formatDate, formatDateTime, hostOf, UNTITLED } from "./format";
 export type { LinkComponent } from "./link";
 export { ProgressBar, type ProgressBarProps } from "./progress-bar";
-export { defaultNavItems, Nav, type NavItem, SiteHeader } from "./site-header";
+export { defaultNavItems, Nav, type NavItem, SEARCH_MAX_LENGTH, SiteHeader, SiteSearch } from "./site-header";
 export { StatusBadge, statusLabel } from "./status-badge";
 export * from "./article-extras";
 export {
