@@ -1,9 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-
-/** The key and the attribute the layout's early script also reads, so a reader who turned marks off sees no flash. */
-export const HIGHLIGHTS_KEY = "parallax.highlights";
+import { HIGHLIGHTS_KEY } from "../highlights";
 
 function readPreference(): boolean {
   try {
