@@ -11,6 +11,7 @@ import "@parallax/ui/styles/submit.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/site-header";
+import { highlightsBootScript } from "~/highlights";
 import { TRPCReactProvider } from "~/trpc/react";
 
 export const metadata: Metadata = {
@@ -22,11 +23,20 @@ export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
   colorScheme: "light dark",
+  // The header's surface colour in each scheme (styles.css --surface), for the browser's own toolbar.
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#1b1e23" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // The boot script may set data-highlights on <html> before React hydrates it.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: highlightsBootScript }} />
+      </head>
       <body>
         <TRPCReactProvider>
           <AppHeader />

@@ -1,4 +1,5 @@
-import type { Article, ArticleLink, Caption, Digest } from "@parallax/core";
+import type { Article, ArticleLink, Caption, Digest, Entity } from "@parallax/core";
+import { entityHref } from "./article-body";
 import { UNTITLED } from "./format";
 
 /** Image captions and photo credits, kept apart from the body so they are never read as the story's text. */
@@ -98,5 +99,83 @@ export function DuplicateLinks({ article }: { article: Pick<Article, "duplicateO
         </>
       ) : null}
     </section>
+  );
+}
+
+const indexedTypes = [
+  { type: "person", title: "People" },
+  { type: "organization", title: "Organisations" },
+  { type: "place", title: "Places" },
+] as const;
+
+/** How many names of each type are listed before the rest fold away; long wire stories name dozens. */
+const SHOWN_PER_TYPE = 12;
+
+function EntityLinks({ entities }: { entities: Pick<Entity, "slug" | "name" | "mentions">[] }) {
+  return entities.map((entity) => (
+    <li key={entity.slug}>
+      <a href={entityHref(entity.slug)}>{entity.name}</a>{" "}
+      <span className="entity-count">
+        {entity.mentions}
+        <span className="visually-hidden"> {entity.mentions === 1 ? "mention" : "mentions"}</span>
+      </span>
+    </li>
+  ));
+}
+
+/** "In this article": the people, organisations and places it names, most mentioned first, each a link. */
+export function EntityIndex({
+  entities,
+}: {
+  entities: Pick<Entity, "slug" | "name" | "type" | "mentions">[];
+}) {
+  const groups = indexedTypes
+    .map((group) => ({
+      ...group,
+      entities: entities
+        .filter((entity) => entity.type === group.type)
+        .sort((a, b) => b.mentions - a.mentions),
+    }))
+    .filter((group) => group.entities.length > 0);
+  if (groups.length === 0) return null;
+  return (
+    <aside className="entity-index" aria-labelledby="entity-index-title">
+      <h2 id="entity-index-title">In this article</h2>
+      {groups.map((group) => {
+        const shown = group.entities.slice(0, SHOWN_PER_TYPE);
+        const rest = group.entities.slice(SHOWN_PER_TYPE);
+        return (
+          <div key={group.type} className="entity-index-group">
+            <h3 id={`entity-index-${group.type}`}>{group.title}</h3>
+            <ul aria-labelledby={`entity-index-${group.type}`}>
+              <EntityLinks entities={shown} />
+            </ul>
+            {rest.length > 0 ? (
+              <details>
+                <summary>
+                  {rest.length} more {group.title.toLowerCase()}
+                </summary>
+                <ul>
+                  <EntityLinks entities={rest} />
+                </ul>
+              </details>
+            ) : null}
+          </div>
+        );
+      })}
+    </aside>
+  );
+}
+
+/** The story the article was placed in, by its headline, so the reader can go to the briefing. */
+export function StoryLink({ story }: { story: { id: string; title: string | null; articleCount: number } }) {
+  return (
+    <p className="story-link">
+      <span className="story-link-label">Part of the story </span>
+      <a href={`/stories/${encodeURIComponent(story.id)}`}>{story.title ?? UNTITLED}</a>{" "}
+      <span className="muted">
+        ({story.articleCount} {story.articleCount === 1 ? "article" : "articles"})
+      </span>
+    </p>
   );
 }

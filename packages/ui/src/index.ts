@@ -1,11 +1,11 @@
-export { ArticleBody, paragraphAnchor } from "./article-body";
+export { ArticleBody, entityHref, entityTypeLabels, paragraphAnchor } from "./article-body";
 export { ArticleHeader, languageName } from "./article-header";
 export { ArticleList, ArticleListItem, articleHref } from "./article-list";
 export { ComparisonView } from "./comparison";
 export { formatCount, formatDate, formatDateTime, hostOf, UNTITLED } from "./format";
 export type { LinkComponent } from "./link";
 export { ProgressBar, type ProgressBarProps } from "./progress-bar";
-export { defaultNavItems, Nav, type NavItem, SiteHeader } from "./site-header";
+export { defaultNavItems, Nav, type NavItem, SEARCH_MAX_LENGTH, SiteHeader, SiteSearch } from "./site-header";
 export { StatusBadge, statusLabel } from "./status-badge";
 export * from "./article-extras";
 export {
@@ -26,3 +26,11 @@ export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } 
 export { formatRelative, SourceMix, StoryCard, type StoryCardEntry, StoryCards } from "./story-card";
 export { dateSpan, TimelineChart } from "./timeline-chart";
 export { ActionsTable, BarChart, type BarGroup, EmphasisChart, VoicesChart } from "./comparison-charts";
+export {
+  type EnrichmentMarks,
+  htmlDateTime,
+  type InlineMark,
+  marksByParagraph,
+  type Segment,
+  segmentParagraph,
+} from "./paragraph-marks";

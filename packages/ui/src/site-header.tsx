@@ -47,7 +47,44 @@ export function Nav({
   );
 }
 
-/** The skip link comes first so keyboard users can jump past the navigation to `<main id="main">`. */
+/** Longest query the header box sends; longer pastes are cut by the browser rather than refused by the server. */
+export const SEARCH_MAX_LENGTH = 200;
+
+/**
+ * A plain GET form to `/search?q=…`, so it works before (and without) JavaScript. `required` lets the browser
+ * say "fill in this field" instead of opening an empty search.
+ */
+export function SiteSearch({ query }: { query?: string | null }) {
+  return (
+    <search className="site-search" aria-label="Site">
+      <form action="/search" method="get">
+        <label htmlFor="site-search-q" className="visually-hidden">
+          Search articles and stories
+        </label>
+        <input
+          id="site-search-q"
+          type="search"
+          name="q"
+          placeholder="Search"
+          required
+          maxLength={SEARCH_MAX_LENGTH}
+          autoComplete="off"
+          enterKeyHint="search"
+          defaultValue={query ?? undefined}
+        />
+        <button type="submit" className="site-search-button">
+          Search
+        </button>
+      </form>
+    </search>
+  );
+}
+
+/**
+ * The skip link comes first so keyboard users can jump past the navigation to `<main id="main">`. On a phone
+ * the seven navigation items wrap onto a second line and the search box takes a row of its own: everything
+ * stays visible and reachable without a menu button, with or without JavaScript.
+ */
 export function SiteHeader({
   currentPath,
   Link = "a",
@@ -68,6 +105,7 @@ export function SiteHeader({
             Parallax
           </Link>
           <Nav currentPath={currentPath} Link={Link} {...(items ? { items } : {})} />
+          <SiteSearch />
         </div>
       </header>
     </>

@@ -1,11 +1,22 @@
 import { zArticleId } from "@parallax/core";
-import { ArticleBody, ArticleHeader, CaptionList, DigestView, DuplicateLinks, UNTITLED } from "@parallax/ui";
+import type { Enrichment } from "@parallax/core";
+import {
+  ArticleBody,
+  ArticleHeader,
+  CaptionList,
+  DigestView,
+  DuplicateLinks,
+  EntityIndex,
+  StoryLink,
+  UNTITLED,
+} from "@parallax/ui";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleLiveProgress } from "~/components/article-live-progress";
+import { HighlightLegend } from "~/components/highlight-toggle";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
 import { isUnavailable } from "~/server/errors";
@@ -34,12 +45,50 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: article === "unavailable" ? "Unavailable" : (article.title ?? UNTITLED) };
 }
 
-/** The article's story, when the worker has placed it in one; the page reads without it. */
-async function loadStoryId(id: string): Promise<string | null> {
+type PlacedStory = { id: string; title: string | null; articleCount: number };
+
+/**
+ * The article's story with its headline, when the worker has placed it in one. The page reads without it, so a
+ * failure here leaves the link out rather than the article.
+ */
+async function loadStory(id: string): Promise<PlacedStory | null> {
   const caller = await getCaller();
-  const placed = await caller.article.story({ id }).catch(() => null);
-  return placed?.storyId ?? null;
+  try {
+    const placed = await caller.article.story({ id });
+    if (!placed) return null;
+    const story = await caller.story.byId({ id: placed.storyId, articleLimit: 1 });
+    return { id: story.id, title: story.title, articleCount: story.articleCount };
+  } catch (error) {
+    if (!isUnavailable(error) && !(error instanceof TRPCError && error.code === "NOT_FOUND")) {
+      console.error("article page: story of", id, error);
+    }
+    return null;
+  }
 }
+
+/**
+ * Names, dates, figures and quotes found in the text; null until the worker has enriched it. The text is
+ * what the reader came for, so an enrichment that cannot be loaded leaves plain numbered paragraphs.
+ */
+async function loadEnrichment(id: string): Promise<Enrichment | null> {
+  const caller = await getCaller();
+  try {
+    return await caller.article.enrichment({ id });
+  } catch (error) {
+    if (!isUnavailable(error)) console.error("article page: enrichment of", id, error);
+    return null;
+  }
+}
+
+const indexedTypes = new Set<string>(["person", "organization", "place"]);
+
+const hasMarks = (enrichment: Enrichment | null): enrichment is Enrichment =>
+  enrichment !== null &&
+  enrichment.mentions.length +
+    enrichment.times.length +
+    enrichment.figures.length +
+    enrichment.quotes.length >
+    0;
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).id);
@@ -48,17 +97,24 @@ export default async function ArticlePage({ params }: Props) {
   const readable = article.status === "ready" || article.status === "duplicate";
   // A stored copy of another article is briefed as that article, never on its own.
   const briefed = article.status === "ready";
-  const storyId = briefed ? await loadStoryId(article.id) : null;
+  const [story, enrichment] = await Promise.all([
+    briefed ? loadStory(article.id) : null,
+    readable && article.paragraphs.length > 0 ? loadEnrichment(article.id) : null,
+  ]);
+  const marked = hasMarks(enrichment) ? enrichment : null;
+  // Wider page and a side column only when "In this article" has someone or somewhere to list.
+  const indexed = (enrichment?.entities ?? []).some((entity) => indexedTypes.has(entity.type));
 
   return (
-    <article className="article">
+    <article className={indexed ? "article article-indexed" : "article"}>
       <ArticleHeader article={article} />
       {briefed ? (
         <nav aria-label="Briefings" className="article-related">
+          {story ? <StoryLink story={story} /> : null}
           <ul>
-            {storyId ? (
+            {story ? (
               <li>
-                <Link href={`/stories/${storyId}`}>Its story and briefing</Link>
+                <Link href={`/stories/${story.id}`}>Its story and briefing</Link>
               </li>
             ) : null}
             <li>
@@ -80,11 +136,15 @@ export default async function ArticlePage({ params }: Props) {
               </p>
             </div>
           ) : null}
-          {article.paragraphs.length > 0 ? (
-            <ArticleBody paragraphs={article.paragraphs} lang={article.language} />
-          ) : (
-            <p className="notice">No text was extracted from this article.</p>
-          )}
+          {marked ? <HighlightLegend hasSpeakers={marked.quotes.some((quote) => quote.speaker)} /> : null}
+          <div className={indexed ? "article-columns" : undefined}>
+            {article.paragraphs.length > 0 ? (
+              <ArticleBody paragraphs={article.paragraphs} lang={article.language} enrichment={marked} />
+            ) : (
+              <p className="notice">No text was extracted from this article.</p>
+            )}
+            {indexed && enrichment ? <EntityIndex entities={enrichment.entities} /> : null}
+          </div>
           <CaptionList captions={article.captions} />
           {article.digest ? <DigestView digest={article.digest} /> : null}
           <DuplicateLinks article={article} />
