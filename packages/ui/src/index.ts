@@ -20,3 +20,20 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export {
+  AliasList,
+  EntityQuotes,
+  type EntityQuoteEntry,
+  EntityStories,
+  type EntityStoryEntry,
+  entityHref,
+  OutletNaming,
+  type OutletNamingEntry,
+} from "./entity-page";
+export {
+  bucketLabel,
+  type MentionPoint,
+  MentionsChart,
+  type MentionsChartProps,
+  niceMaximum,
+} from "./mentions-chart";
