@@ -1,5 +1,6 @@
 import type { Briefing, Citation } from "@parallax/core";
 import { Feed } from "feed";
+import { z } from "zod";
 
 /** One story's entry: its latest briefing and what a reader needs to see that it changed. */
 export interface FeedStory {
@@ -151,3 +152,15 @@ export const FEED_TYPES = {
   atom: "application/atom+xml; charset=utf-8",
   json: "application/feed+json; charset=utf-8",
 } as const;
+
+export type FeedFormat = "atom" | "json";
+
+/** `<slug>.atom` or `<slug>.json`, the slug as entity slugs are written. */
+export const zEntityFeedFile = z
+  .string()
+  .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*)\.(atom|json)$/)
+  .max(205)
+  .transform((file) => {
+    const dot = file.lastIndexOf(".");
+    return { slug: file.slice(0, dot), format: file.slice(dot + 1) as FeedFormat };
+  });

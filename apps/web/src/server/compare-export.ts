@@ -1,20 +1,11 @@
 import "server-only";
 import { renderComparisonMarkdown } from "@parallax/core/compare";
 import { parseCompareParams } from "../compare-params";
+import { searchParamsRecord } from "../export-params";
 import { documentResponse, EXPORT_TYPES, withCaller } from "./exports";
 import { jsonError } from "./http";
 
 export type ComparisonFormat = "md" | "json";
-
-/** Search parameters as the `/compare` page receives them: a repeated name gives an array. */
-export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
-  const record: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    record[key] = values.length === 1 ? values[0]! : values;
-  }
-  return record;
-}
 
 /** `/compare/export.md|json?…`: the comparison `/compare?…` shows, with the same parameters. */
 export async function comparisonExport(request: Request, format: ComparisonFormat): Promise<Response> {
@@ -30,7 +21,9 @@ export async function comparisonExport(request: Request, format: ComparisonForma
         ? await caller.compare.story({ storyId: compare.storyId, ...grouping })
         : await caller.compare.articles({ articleIds: compare.articleIds, ...grouping });
     const subject =
-      "storyId" in result ? `story-${result.storyId.slice(0, 8)}` : `${compare.articleIds.length}-articles`;
+      compare.kind === "story"
+        ? `story-${compare.storyId.slice(0, 8)}`
+        : `${compare.articleIds.length}-articles`;
     const filename = `comparison-${subject}-by-${compare.labels ? "label" : compare.by}.${format}`;
     if (format === "json")
       return documentResponse(`${JSON.stringify(result, null, 2)}\n`, EXPORT_TYPES.json, filename);

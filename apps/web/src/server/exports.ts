@@ -3,17 +3,13 @@ import { createCaller } from "@parallax/api";
 import { TRPCError } from "@trpc/server";
 import { createContext, log } from "./context";
 import { describeError } from "./errors";
+import { safeFilename } from "../export-params";
 import { jsonError, jsonReply } from "./http";
 
 export const EXPORT_TYPES = {
   markdown: "text/markdown; charset=utf-8",
   json: "application/json; charset=utf-8",
 } as const;
-
-/** A file name safe in a header: letters, digits, dots, dashes; anything else becomes a dash. */
-export function safeFilename(name: string): string {
-  return name.replace(/[^A-Za-z0-9._-]+/g, "-").slice(0, 120) || "export";
-}
 
 /** A document shown in the browser, saved under `filename` when the reader saves it. */
 export function documentResponse(body: string, type: string, filename: string, status = 200): Response {

@@ -1,10 +1,14 @@
 import "server-only";
-import { z } from "zod";
-import { atomFeed, FEED_TYPES, type FeedDescription, jsonFeed } from "../feeds";
+import {
+  atomFeed,
+  FEED_TYPES,
+  type FeedDescription,
+  type FeedFormat,
+  jsonFeed,
+  zEntityFeedFile,
+} from "../feeds";
 import { withCaller } from "./exports";
 import { jsonError } from "./http";
-
-export type FeedFormat = "atom" | "json";
 
 /** How many stories a feed carries: enough for a reader polling hourly on a busy day. */
 const FEED_LENGTH = 50;
@@ -38,16 +42,6 @@ export function storiesFeed(request: Request, format: FeedFormat): Promise<Respo
     );
   });
 }
-
-/** `<slug>.atom` or `<slug>.json`, the slug as entity slugs are written. */
-export const zEntityFeedFile = z
-  .string()
-  .regex(/^([a-z0-9]+(?:-[a-z0-9]+)*)\.(atom|json)$/)
-  .max(205)
-  .transform((file) => {
-    const dot = file.lastIndexOf(".");
-    return { slug: file.slice(0, dot), format: file.slice(dot + 1) as FeedFormat };
-  });
 
 /** `/feeds/entities/<slug>.atom|json`: the stories in which an entity is named. */
 export function entityFeed(request: Request, file: string): Promise<Response> {
