@@ -16,3 +16,4 @@ export * from "./queries/search";
 export * from "./queries/sources";
 export * from "./queries/story-feed";
 export * from "./queries/entity-page";
+export * from "./queries/briefing-feed";

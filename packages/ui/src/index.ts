@@ -34,3 +34,20 @@ export {
   type Segment,
   segmentParagraph,
 } from "./paragraph-marks";
+export {
+  AliasList,
+  EntityQuotes,
+  type EntityQuoteEntry,
+  EntityStories,
+  type EntityStoryEntry,
+  entityHref,
+  OutletNaming,
+  type OutletNamingEntry,
+} from "./entity-page";
+export {
+  bucketLabel,
+  type MentionPoint,
+  MentionsChart,
+  type MentionsChartProps,
+  niceMaximum,
+} from "./mentions-chart";

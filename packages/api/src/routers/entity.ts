@@ -1,10 +1,17 @@
 import { zEntityType } from "@parallax/core";
-import { getEntity, listEntityMentions } from "@parallax/db";
+import {
+  entityMentionTimeline,
+  getEntity,
+  listEntityMentions,
+  listEntityNaming,
+  listEntityQuotes,
+  listEntityStories,
+} from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-const zSlug = z
+export const zEntitySlug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "not an entity slug")
   .max(200);
@@ -29,9 +36,60 @@ const zEntityPage = z.object({
   ),
 });
 
+const zIso = z.string();
+
+const zMentionTimeline = z.object({
+  bucket: z.enum(["day", "week", "month"]),
+  points: z.array(
+    z.object({
+      start: z.iso.date(),
+      mentions: z.number().int().nonnegative(),
+      articles: z.number().int().nonnegative(),
+    }),
+  ),
+});
+
+const zEntityStory = z.object({
+  storyId: z.guid(),
+  headline: z.string().nullable(),
+  title: z.string().nullable(),
+  briefingVersion: z.number().int().nullable(),
+  articleCount: z.number().int(),
+  entityArticles: z.number().int(),
+  mentions: z.number().int(),
+  lastAt: zIso.nullable(),
+  updatedAt: zIso,
+});
+
+const zEntityQuote = z.object({
+  articleId: z.uuid(),
+  title: z.string().nullable(),
+  source: z.string().nullable(),
+  publishedAt: zIso.nullable(),
+  paragraph: z.number().int(),
+  text: z.string(),
+  kind: z.string(),
+  speaker: z.string().nullable(),
+  speakerEntity: z.string().nullable(),
+  cue: z.string().nullable(),
+  namesEntity: z.boolean(),
+});
+
+const zOutletNaming = z.object({
+  sourceId: z.uuid().nullable(),
+  source: z.string().nullable(),
+  articles: z.number().int(),
+  mentions: z.number().int(),
+  aliases: z.array(z.object({ text: z.string(), count: z.number().int() })),
+  descriptions: z.array(z.string()),
+  standsFor: z.array(z.string()),
+});
+
+const slugInput = z.object({ slug: zEntitySlug });
+
 export const entityRouter = createTRPCRouter({
   bySlug: publicProcedure
-    .input(z.object({ slug: zSlug }))
+    .input(z.object({ slug: zEntitySlug }))
     .output(zEntityPage)
     .query(async ({ ctx, input }) => {
       const entity = await getEntity(ctx.db, input.slug);
@@ -42,7 +100,7 @@ export const entityRouter = createTRPCRouter({
   mentions: publicProcedure
     .input(
       z.object({
-        slug: zSlug,
+        slug: zEntitySlug,
         limit: z.number().int().min(1).max(200).default(50),
         offset: z.number().int().min(0).default(0),
       }),
@@ -61,4 +119,28 @@ export const entityRouter = createTRPCRouter({
       ),
     )
     .query(({ ctx, input }) => listEntityMentions(ctx.db, input.slug, input)),
+
+  /** Mentions over time, per day, week or month by the span of the entity's articles. */
+  timeline: publicProcedure
+    .input(slugInput)
+    .output(zMentionTimeline)
+    .query(({ ctx, input }) => entityMentionTimeline(ctx.db, input.slug)),
+
+  /** The live stories the entity appears in, most recently changed first. */
+  stories: publicProcedure
+    .input(slugInput.extend({ limit: z.number().int().min(1).max(200).default(50) }))
+    .output(z.array(zEntityStory))
+    .query(({ ctx, input }) => listEntityStories(ctx.db, input.slug, input.limit)),
+
+  /** Quotes by the entity and quotes by others in paragraphs that name it. */
+  quotes: publicProcedure
+    .input(slugInput.extend({ limit: z.number().int().min(1).max(100).default(30) }))
+    .output(z.object({ by: z.array(zEntityQuote), about: z.array(zEntityQuote) }))
+    .query(({ ctx, input }) => listEntityQuotes(ctx.db, input.slug, input.limit)),
+
+  /** How each outlet names the entity: aliases with counts, descriptions, expansions. */
+  naming: publicProcedure
+    .input(slugInput)
+    .output(z.array(zOutletNaming))
+    .query(({ ctx, input }) => listEntityNaming(ctx.db, input.slug)),
 });

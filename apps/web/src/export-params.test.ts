@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { parseCompareParams } from "./compare-params";
+import { safeFilename, searchParamsRecord } from "./export-params";
+import { zEntityFeedFile } from "./feeds";
+
+describe("export parameters", () => {
+  it("reads repeated and single parameters as the /compare page gets them", () => {
+    const params = new URLSearchParams("ids=a&ids=b&by=outlet&labels=x%20%3D%20y");
+    expect(searchParamsRecord(params)).toEqual({ ids: ["a", "b"], by: "outlet", labels: "x = y" });
+    expect(searchParamsRecord(new URLSearchParams(""))).toEqual({});
+  });
+
+  it("gives the export the same reading of a hand-edited URL as the page", () => {
+    const bad = searchParamsRecord(new URLSearchParams("ids=not-a-uuid,also-bad"));
+    expect(parseCompareParams(bad)).toEqual({
+      kind: "invalid",
+      message: "“not-a-uuid” is not an article id (a UUID)",
+    });
+  });
+
+  it("keeps file names to characters safe in a header", () => {
+    expect(safeFilename('brief"ing\r\nX-Evil: 1.md')).toBe("brief-ing-X-Evil-1.md");
+    expect(safeFilename("")).toBe("export");
+    expect(safeFilename("a".repeat(500))).toHaveLength(120);
+  });
+});
+
+describe("entity feed file names", () => {
+  it("reads <slug>.atom and <slug>.json", () => {
+    expect(zEntityFeedFile.parse("shigeru-ishiba.atom")).toEqual({ slug: "shigeru-ishiba", format: "atom" });
+    expect(zEntityFeedFile.parse("g7.json")).toEqual({ slug: "g7", format: "json" });
+  });
+
+  it("refuses anything else", () => {
+    for (const file of [
+      "shigeru-ishiba",
+      "x.rss",
+      "X.atom",
+      ".atom",
+      "a--b.atom",
+      "../x.atom",
+      "a.atom.json",
+      `${"a".repeat(201)}.atom`,
+    ])
+      expect(zEntityFeedFile.safeParse(file).success, file).toBe(false);
+  });
+});

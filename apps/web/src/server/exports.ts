@@ -1,0 +1,48 @@
+import "server-only";
+import { createCaller } from "@parallax/api";
+import { TRPCError } from "@trpc/server";
+import { createContext, log } from "./context";
+import { describeError } from "./errors";
+import { safeFilename } from "../export-params";
+import { jsonError, jsonReply } from "./http";
+
+export const EXPORT_TYPES = {
+  markdown: "text/markdown; charset=utf-8",
+  json: "application/json; charset=utf-8",
+} as const;
+
+/** A document shown in the browser, saved under `filename` when the reader saves it. */
+export function documentResponse(body: string, type: string, filename: string, status = 200): Response {
+  return new Response(body, {
+    status,
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `inline; filename="${safeFilename(filename)}"`,
+      "X-Content-Type-Options": "nosniff",
+      // Exports follow the stored briefings and comparisons; a minute old is current enough for a reader.
+      "Cache-Control": "public, max-age=60",
+    },
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+export type Caller = ReturnType<typeof createCaller>;
+
+/**
+ * Runs a route handler's reads with an in-process caller; refusals become 400/404 with a sentence, an outage
+ * 503, anything else a logged 500. A stored document this version cannot read says so instead of a bare 500.
+ */
+export async function withCaller(run: (caller: Caller) => Promise<Response>): Promise<Response> {
+  try {
+    return await run(createCaller(await createContext()));
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR" && /format/.test(error.message))
+      return jsonError(500, `${error.message}; it is rebuilt at the story's next change`);
+    return jsonReply(describeError(error, log));
+  }
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import {
+  atomFeed,
+  FEED_TYPES,
+  type FeedDescription,
+  type FeedFormat,
+  jsonFeed,
+  zEntityFeedFile,
+} from "../feeds";
+import { withCaller } from "./exports";
+import { jsonError } from "./http";
+
+/** How many stories a feed carries: enough for a reader polling hourly on a busy day. */
+const FEED_LENGTH = 50;
+
+function feedResponse(format: FeedFormat, meta: FeedDescription, items: Parameters<typeof atomFeed>[1]) {
+  const body = format === "atom" ? atomFeed(meta, items) : jsonFeed(meta, items);
+  return new Response(body, {
+    headers: {
+      "Content-Type": FEED_TYPES[format],
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "public, max-age=300",
+    },
+  });
+}
+
+/** `/feeds/stories.atom|json`: the latest briefing of the most recently briefed stories. */
+export function storiesFeed(request: Request, format: FeedFormat): Promise<Response> {
+  const { origin } = new URL(request.url);
+  return withCaller(async (caller) => {
+    const { items } = await caller.feed.stories({ limit: FEED_LENGTH });
+    return feedResponse(
+      format,
+      {
+        origin,
+        title: "Parallax: latest stories",
+        description: "The latest briefing of each story, every point cited to its sources.",
+        pagePath: "/",
+        feedPath: "/feeds/stories",
+      },
+      items,
+    );
+  });
+}
+
+/** `/feeds/entities/<slug>.atom|json`: the stories in which an entity is named. */
+export function entityFeed(request: Request, file: string): Promise<Response> {
+  const parsed = zEntityFeedFile.safeParse(file);
+  if (!parsed.success)
+    return Promise.resolve(jsonError(404, "no such feed: /feeds/entities/<slug>.atom or .json"));
+  const { slug, format } = parsed.data;
+  const { origin } = new URL(request.url);
+  return withCaller(async (caller) => {
+    const { entity, items } = await caller.feed.entity({ slug, limit: FEED_LENGTH });
+    return feedResponse(
+      format,
+      {
+        origin,
+        title: `Parallax: ${entity.name}`,
+        description: `Stories in which ${entity.name} is named, with their latest briefing.`,
+        pagePath: `/entities/${entity.slug}`,
+        feedPath: `/feeds/entities/${entity.slug}`,
+      },
+      items,
+    );
+  });
+}
