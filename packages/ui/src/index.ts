@@ -20,3 +20,10 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export {
+  formatJobTime,
+  JobCountsTable,
+  JobList,
+  type JobRow,
+  type JobStageCounts,
+} from "./jobs-table";
