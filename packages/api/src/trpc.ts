@@ -1,5 +1,5 @@
 import type { Database } from "@parallax/db";
-import type { BriefJob, IngestJob } from "@parallax/queue";
+import type { BriefJob, IngestJob, StageQueues } from "@parallax/queue";
 import { initTRPC } from "@trpc/server";
 import type { Queue } from "bullmq";
 import superjson from "superjson";
@@ -14,6 +14,11 @@ export interface Context {
    * until their next change.
    */
   briefQueue?: Queue<BriefJob>;
+  /**
+   * Every pipeline queue, for looking at and acting on jobs (the /jobs page). Optional: the CLI and pipeline
+   * tests never need it; without it the jobs procedures answer that the queue cannot be reached.
+   */
+  queues?: StageQueues;
   log: (line: string) => void;
 }
 
@@ -38,3 +43,10 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
+
+/**
+ * For actions only an administrator may take (retrying and removing jobs, editing sources). Sign-in arrives
+ * with issue 9, which gates this one procedure on the caller's identity; until then it is as open as
+ * `publicProcedure`, and every admin-only procedure already says so by using it.
+ */
+export const adminProcedure = t.procedure;

@@ -3,3 +3,4 @@ export * from "./ingest";
 export * from "./maintenance";
 export * from "./enrich";
 export * from "./stories";
+export * from "./stages";

@@ -51,3 +51,10 @@ export {
   type MentionsChartProps,
   niceMaximum,
 } from "./mentions-chart";
+export {
+  formatJobTime,
+  JobCountsTable,
+  JobList,
+  type JobRow,
+  type JobStageCounts,
+} from "./jobs-table";

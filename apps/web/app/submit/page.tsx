@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FileUpload } from "~/components/file-upload";
 import { SubmitForm } from "~/components/submit-form";
 
 export const metadata: Metadata = { title: "Submit" };
@@ -12,6 +13,7 @@ export default function SubmitPage() {
         the paragraphs and keeps it for reading and citing.
       </p>
       <SubmitForm />
+      <FileUpload />
     </>
   );
 }

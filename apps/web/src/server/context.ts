@@ -1,7 +1,15 @@
 import "server-only";
 import type { Context } from "@parallax/api";
 import { createDatabase, type Database } from "@parallax/db";
-import { createBriefQueue, createIngestQueue, createRedis, type Redis } from "@parallax/queue";
+import {
+  createBriefQueue,
+  createIngestQueue,
+  createRedis,
+  createStageQueues,
+  pipelineStages,
+  type Redis,
+  type StageQueues,
+} from "@parallax/queue";
 import { serverEnv } from "../env";
 
 interface Services {
@@ -9,6 +17,8 @@ interface Services {
   redis: Redis;
   ingestQueue: Context["ingestQueue"];
   briefQueue: NonNullable<Context["briefQueue"]>;
+  /** Every pipeline queue, for the /jobs page; on the same connection. */
+  queues: StageQueues;
   /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
   redisWarm: Promise<void>;
 }
@@ -25,6 +35,8 @@ export function services(): Services {
     const briefQueue = createBriefQueue({ connection: redis, prefix: env.QUEUE_PREFIX });
     // Its connection errors are the ingest queue's (one Redis connection), reported once there.
     briefQueue.on("error", () => {});
+    const queues = createStageQueues({ connection: redis, prefix: env.QUEUE_PREFIX });
+    for (const queue of Object.values(queues)) queue.on("error", () => {});
     // Without a listener BullMQ prints every failed reconnect; one line a minute is enough to say Redis is away.
     let lastReport = 0;
     ingestQueue.on("error", (error) => {
@@ -37,6 +49,7 @@ export function services(): Services {
       redis,
       ingestQueue,
       briefQueue,
+      queues,
       redisWarm: redisReady(redis, 1_500),
     };
   }
@@ -78,14 +91,19 @@ const offlineQueue = new Proxy(
   },
 ) as Context["ingestQueue"];
 
+const offlineQueues = Object.fromEntries(
+  pipelineStages.map((stage) => [stage, offlineQueue]),
+) as unknown as StageQueues;
+
 export async function createContext(): Promise<Context> {
-  const { db, redis, ingestQueue, briefQueue, redisWarm } = services();
+  const { db, redis, ingestQueue, briefQueue, queues, redisWarm } = services();
   await redisWarm;
   const ready = redis.status === "ready";
   return {
     db,
     ingestQueue: ready ? ingestQueue : offlineQueue,
     briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),
+    queues: ready ? queues : offlineQueues,
     log,
   };
 }

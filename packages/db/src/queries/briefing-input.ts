@@ -1,7 +1,9 @@
 import type { BriefingArticle } from "@parallax/core/brief";
+import { genreWithOutletSections } from "@parallax/core/sources";
 import type { Database } from "../client";
 import { getArticle } from "./articles";
 import { getArticleEnrichment } from "./entities";
+import { opinionSectionsOfArticles } from "./sources";
 
 /**
  * Stored articles as a briefing reads them: body, outlet and enrichment. Articles not readable or not yet
@@ -13,6 +15,8 @@ export async function loadBriefingArticles(
   articleIds: readonly string[],
 ): Promise<BriefingArticle[]> {
   const out: BriefingArticle[] = [];
+  // An outlet's opinion sections (set on /sources) make its articles there opinion, whatever the page said.
+  const opinionSections = await opinionSectionsOfArticles(db, [...new Set(articleIds)]);
   for (const id of new Set(articleIds)) {
     const article = await getArticle(db, id);
     if (!article || article.status !== "ready") continue;
@@ -25,7 +29,7 @@ export async function loadBriefingArticles(
       paragraphs: article.paragraphs,
       publishedAt: article.publishedAt,
       language: article.language,
-      genre: article.genre,
+      genre: genreWithOutletSections(article.genre, article, opinionSections.get(article.id) ?? []),
       url: article.canonicalUrl ?? article.url,
       digest: article.digest,
       source: article.source,

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 import type { SideGrouping } from "@parallax/core/compare";
+import type { Genre } from "@parallax/core/schemas";
+import { genreWithOutletSections } from "@parallax/core/sources";
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { Queryable } from "./story-index";
@@ -39,6 +41,8 @@ type StateRow = {
   url: string | null;
   source_name: string | null;
   source_country: string | null;
+  section: string | null;
+  opinion_sections: string[] | null;
   enrichment_version: number | null;
   output_hash: string | null;
   enrichment_error: string | null;
@@ -64,6 +68,7 @@ export async function comparisonArticleStates(
     select a.id::text, a.status, a.duplicate_of::text, a.content_hash, a.normalizer_version, a.title, a.genre,
            to_char(a.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
            a.language, coalesce(a.canonical_url, a.url) as url, s.name as source_name, s.country as source_country,
+           a.section, s.opinion_sections,
            e.version as enrichment_version, e.output_hash, e.error as enrichment_error
     from articles a
     left join sources s on s.id = a.source_id
@@ -82,7 +87,8 @@ export async function comparisonArticleStates(
         contentHash: r.content_hash,
         normalizerVersion: r.normalizer_version,
         title: r.title,
-        genre: r.genre,
+        // As loadBriefingArticles reads it, so the cache key changes when an outlet's opinion sections do.
+        genre: genreWithOutletSections(r.genre as Genre | null, r, r.opinion_sections ?? []) ?? null,
         publishedAt: r.published_at,
         language: r.language,
         url: r.url,

@@ -1,6 +1,7 @@
 import { comparableUrl, domainOf, type NormalizedArticle } from "@parallax/core";
 import { articleFingerprint } from "@parallax/core/dedupe";
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { countryFromDomain } from "@parallax/core/sources";
+import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { articles, paragraphs, rawDocuments, sources } from "../schema/index";
 import { type DuplicateMatch, findDuplicate, saveFingerprint } from "./duplicates";
@@ -58,10 +59,20 @@ export async function recordFetch(db: Database, articleId: string, fetched: Fetc
 
 async function upsertSource(tx: Transaction, name: string, domain: string | null): Promise<string> {
   if (domain) {
+    // A new outlet gets the country its ccTLD names; an existing one keeps whatever it has (an administrator's
+    // setting above all), gaining an inferred country only if nothing ever set one.
+    const country = countryFromDomain(domain);
     const [row] = await tx
       .insert(sources)
-      .values({ name, domain })
-      .onConflictDoUpdate({ target: sources.domain, set: { domain } })
+      .values({ name, domain, country, countrySource: country ? "inferred" : null })
+      .onConflictDoUpdate({
+        target: sources.domain,
+        set: {
+          domain,
+          country: sql`case when ${sources.countrySource} is null then excluded.country else ${sources.country} end`,
+          countrySource: sql`coalesce(${sources.countrySource}, excluded.country_source)`,
+        },
+      })
       .returning({ id: sources.id });
     return row!.id;
   }

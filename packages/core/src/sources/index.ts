@@ -1,0 +1,2 @@
+export { countryFromDomain, countryName, isCountryCode } from "./country";
+export { genreWithOutletSections, inOpinionSection } from "./opinion";

@@ -1,0 +1,26 @@
+import type { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import { createEnrichQueue } from "./enrich";
+import { createIngestQueue } from "./ingest";
+import { createMaintenanceQueue } from "./maintenance";
+import { createBriefQueue, createClusterQueue } from "./stories";
+
+/**
+ * Every queue of the pipeline, in the order an article passes through them. Reprocessing runs share the ingest
+ * queue (jobs named "reprocess"), so it is not a stage of its own.
+ */
+export const pipelineStages = ["ingest", "enrich", "cluster", "brief", "maintenance"] as const;
+export type PipelineStage = (typeof pipelineStages)[number];
+
+export type StageQueues = Record<PipelineStage, Queue>;
+
+/** One Queue per stage on one connection, for tools that look at the whole pipeline (the /jobs page). */
+export function createStageQueues(settings: { connection: Redis; prefix: string }): StageQueues {
+  return {
+    ingest: createIngestQueue(settings) as unknown as Queue,
+    enrich: createEnrichQueue(settings) as unknown as Queue,
+    cluster: createClusterQueue(settings) as unknown as Queue,
+    brief: createBriefQueue(settings) as unknown as Queue,
+    maintenance: createMaintenanceQueue(settings),
+  };
+}
