@@ -20,3 +20,11 @@ export {
 } from "./briefing";
 export { BriefingDiffView } from "./briefing-diff";
 export { StoryDates, StoryList, type StoryListEntry, StoryListItem, storyHref } from "./story-list";
+export {
+  countryName,
+  Highlighted,
+  SearchFacets,
+  type SearchFacetsProps,
+  SearchResults,
+  type SearchResultsProps,
+} from "./search-results";

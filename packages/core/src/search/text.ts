@@ -43,7 +43,6 @@ export function segmentForSearch(text: string): string | null {
  * quoted CJK run becomes a phrase of its words, an unquoted one requires all its words.
  */
 export function prepareSearchQuery(query: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is removed
   const clean = query
     .replace(/[\u0000-\u001f\u007f\uE000-\uF8FF]/gu, " ")
     .replace(/\s+/gu, " ")
@@ -114,7 +113,7 @@ export function excludedTerms(query: string): string {
     else if (!inQuote && ch === "-" && (i === 0 || /\s/u.test(query[i - 1]!))) {
       const rest = query.slice(i + 1);
       const term = rest.startsWith('"') ? /^"[^"]*"?/u.exec(rest)?.[0] : /^\S+/u.exec(rest)?.[0];
-      if (term && term.replaceAll('"', "").trim()) {
+      if (term?.replaceAll('"', "").trim()) {
         out.push(term.endsWith('"') || !term.startsWith('"') ? term : `${term}"`);
         i += term.length;
       }
