@@ -1,4 +1,4 @@
-import type { Database } from "@parallax/db";
+import { type Database, fillSearchText } from "@parallax/db";
 import {
   type BriefJob,
   type ClusterJob,
@@ -83,6 +83,13 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)
     log(`reconciler at start: ${first.enqueued} re-enqueued, ${first.failed} marked failed`);
+  // CJK text stored before the search index existed is segmented once, so it becomes searchable (0005_search.sql).
+  try {
+    const segmented = await fillSearchText(config.db);
+    if (segmented) log(`search index at start: segmented ${segmented} CJK titles and paragraphs`);
+  } catch (error) {
+    log(`search index at start: ${error instanceof Error ? error.message : String(error)}`);
+  }
 
   return {
     ingestQueue,

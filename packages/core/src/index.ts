@@ -1,2 +1,3 @@
 export * from "./schemas/index";
 export * from "./url/index";
+export * from "./search/index";

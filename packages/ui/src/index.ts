@@ -58,3 +58,11 @@ export {
   type JobRow,
   type JobStageCounts,
 } from "./jobs-table";
+export {
+  countryName,
+  Highlighted,
+  SearchFacets,
+  type SearchFacetsProps,
+  SearchResults,
+  type SearchResultsProps,
+} from "./search-results";

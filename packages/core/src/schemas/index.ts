@@ -6,3 +6,4 @@ export * from "./enrichment";
 export * from "./ingest";
 export * from "./paragraph";
 export * from "./source";
+export * from "./search";

@@ -1,4 +1,4 @@
-import { comparableUrl, domainOf, type NormalizedArticle } from "@parallax/core";
+import { comparableUrl, domainOf, type NormalizedArticle, segmentForSearch } from "@parallax/core";
 import { articleFingerprint } from "@parallax/core/dedupe";
 import { countryFromDomain } from "@parallax/core/sources";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
@@ -115,9 +115,15 @@ export async function storeNormalizedArticle(
 
     await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
     if (article.paragraphs.length > 0) {
-      await tx
-        .insert(paragraphs)
-        .values(article.paragraphs.map((p) => ({ articleId, n: p.n, kind: p.kind, text: p.text })));
+      await tx.insert(paragraphs).values(
+        article.paragraphs.map((p) => ({
+          articleId,
+          n: p.n,
+          kind: p.kind,
+          text: p.text,
+          searchText: segmentForSearch(p.text),
+        })),
+      );
     }
     const status = duplicate ? "duplicate" : "ready";
     await tx
@@ -126,6 +132,7 @@ export async function storeNormalizedArticle(
         canonicalUrl: article.canonicalUrl,
         canonicalKey,
         title: article.title,
+        searchTitle: article.title ? segmentForSearch(article.title) : null,
         titleSource: article.titleSource,
         byline: article.byline,
         authors: article.authors,

@@ -17,6 +17,14 @@ import type { Caption, Digest } from "@parallax/core";
 import { sources } from "./sources";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// The search columns and their configurations are explained in drizzle/0005_search.sql.
+const titleVector = sql`setweight(to_tsvector('simple'::regconfig, coalesce("search_title", "title", '')), 'A')
+  || setweight(to_tsvector('english'::regconfig, coalesce("search_title", "title", '')), 'A')`;
+const paragraphWeight = sql`(CASE WHEN "kind" = 'heading' THEN 'B' ELSE 'D' END)::"char"`;
+const paragraphVector = sql`setweight(to_tsvector('simple'::regconfig, coalesce("search_text", "text")), ${paragraphWeight})
+  || setweight(to_tsvector('english'::regconfig, coalesce("search_text", "text")), ${paragraphWeight})`;
 
 /**
  * Every input exactly as it reached us: the submission itself, and for URLs each fetched body, so that any
@@ -81,6 +89,9 @@ export const articles = pgTable(
     status: text("status").notNull().default("queued"),
     error: text("error"),
     duplicateOf: uuid("duplicate_of").references((): AnyPgColumn => articles.id, { onDelete: "set null" }),
+    /** The title with CJK words spaced for the search index (core `segmentForSearch`); null without CJK. */
+    searchTitle: text("search_title"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(titleVector),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -93,6 +104,8 @@ export const articles = pgTable(
     index("articles_canonical_key_idx").on(t.canonicalKey),
     index("articles_status_idx").on(t.status),
     index("articles_created_idx").on(t.createdAt.desc()),
+    index("articles_published_idx").on(t.publishedAt.desc()),
+    index("articles_search_idx").using("gin", t.searchVector),
     check("articles_status_ck", sql`${t.status} in ('queued', 'processing', 'ready', 'failed', 'duplicate')`),
     check("articles_title_source_ck", sql`${t.titleSource} in ('explicit', 'derived')`),
     check("articles_genre_ck", sql`${t.genre} in ('opinion', 'analysis', 'news')`),
@@ -108,6 +121,13 @@ export const paragraphs = pgTable(
     n: integer("n").notNull(),
     kind: text("kind").notNull(),
     text: text("text").notNull(),
+    /** The text with CJK words spaced for the search index (core `segmentForSearch`); null without CJK. */
+    searchText: text("search_text"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(paragraphVector),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.n] }), check("paragraphs_n_ck", sql`${t.n} >= 1`)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.n] }),
+    check("paragraphs_n_ck", sql`${t.n} >= 1`),
+    index("paragraphs_search_idx").using("gin", t.searchVector),
+  ],
 );

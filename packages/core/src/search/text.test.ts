@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import {
+  excludedTerms,
+  MARK_END,
+  MARK_START,
+  MAX_QUERY_LENGTH,
+  prepareSearchQuery,
+  segmentForSearch,
+  snippetParts,
+} from "./text";
+
+describe("segmentForSearch", () => {
+  it("leaves text without CJK script to Postgres", () => {
+    expect(segmentForSearch("Sanae Takaichi won the vote.")).toBeNull();
+  });
+
+  it("puts spaces between Japanese words and keeps punctuation", () => {
+    const out = segmentForSearch("高市早苗首相は東京で記者会見した。")!;
+    expect(out.split(" ").length).toBeGreaterThan(3);
+    expect(out.replaceAll(" ", "")).toBe("高市早苗首相は東京で記者会見した。");
+    expect(out).toContain("東京");
+  });
+
+  it("segments a query the same way as the stored text", () => {
+    const stored = segmentForSearch("東京で記者会見した")!.split(" ");
+    const query = prepareSearchQuery("記者会見").split(" ");
+    for (const word of query) expect(stored).toContain(word);
+  });
+});
+
+describe("prepareSearchQuery", () => {
+  it("keeps websearch syntax", () => {
+    expect(prepareSearchQuery('  "prime minister"  OR  tariff -china ')).toBe(
+      '"prime minister" OR tariff -china',
+    );
+  });
+
+  it("cuts huge input and drops control characters and markers", () => {
+    expect(Array.from(prepareSearchQuery("a".repeat(10_000))).length).toBe(MAX_QUERY_LENGTH);
+    expect(prepareSearchQuery(`x\u0000y${MARK_START}z`)).toBe("x y z");
+  });
+});
+
+describe("snippetParts", () => {
+  it("splits a headline into marked and plain parts", () => {
+    expect(snippetParts(`PM ${MARK_START}Takaichi${MARK_END} said <b>`)).toEqual([
+      { text: "PM ", mark: false },
+      { text: "Takaichi", mark: true },
+      { text: " said <b>", mark: false },
+    ]);
+  });
+
+  it("removes the spaces segmentation put between CJK words", () => {
+    const parts = snippetParts(`首相 は ${MARK_START}東京${MARK_END} で 会見`);
+    expect(parts.map((p) => p.text).join("")).toBe("首相は東京で会見");
+    expect(parts.find((p) => p.mark)?.text).toBe("東京");
+  });
+});
+
+describe("excludedTerms", () => {
+  it('collects -word and -"phrase" outside quotes', () => {
+    expect(excludedTerms('steel -china -"trade war" "not -this" well-known')).toBe('china OR "trade war"');
+    expect(excludedTerms("steel")).toBe("");
+    expect(excludedTerms("a - b -")).toBe("");
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Text preparation shared by the search index and the search query. PostgreSQL's default text-search parser
+ * splits words at spaces and punctuation only, so a Japanese or Chinese sentence would be one "word". Both the
+ * stored text and the query therefore go through the same ICU word segmenter (the one `enrich/text/tokens.ts`
+ * and `cluster/tokens.ts` use) and get a space between adjacent CJK words; Postgres then sees the same words on
+ * both sides. Text without CJK script is left to Postgres as it is (`null`), so most rows need no JS at all.
+ */
+
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]/u;
+// Root ("und") rules: ICU's CJK dictionary is the same for every locale, and the index and the query must agree
+// whatever language the article was tagged with.
+const SEGMENTER = new Intl.Segmenter("und", { granularity: "word" });
+
+/** Longest query we search for; longer input is cut (a query is a few words, not a document). */
+export const MAX_QUERY_LENGTH = 256;
+
+/** Markers `ts_headline` puts around matches; private-use code points that article text never needs. */
+export const MARK_START = "\uE000";
+export const MARK_END = "\uE001";
+
+export function hasCjk(text: string): boolean {
+  return CJK_CHAR.test(text);
+}
+
+/** The text with a space between adjacent CJK words; `null` when it has no CJK script (index the text as is). */
+export function segmentForSearch(text: string): string | null {
+  if (!hasCjk(text)) return null;
+  const normalized = text.normalize("NFKC");
+  let out = "";
+  let previousCjk = false;
+  for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
+    const cjk = isWordLike === true && CJK_CHAR.test(segment);
+    if (cjk && previousCjk && out.length > 0 && !/\s$/u.test(out)) out += " ";
+    out += segment;
+    previousCjk = cjk && CJK_CHAR.test(segment.at(-1) ?? "");
+  }
+  return out;
+}
+
+/**
+ * A user's query ready for `websearch_to_tsquery`: trimmed, control characters (and our markers) removed, cut to
+ * `MAX_QUERY_LENGTH`, CJK runs segmented like the index. Quotes, `OR` and `-` keep their websearch meaning; a
+ * quoted CJK run becomes a phrase of its words, an unquoted one requires all its words.
+ */
+export function prepareSearchQuery(query: string): string {
+  const clean = query
+    .replace(/[\u0000-\u001f\u007f\uE000-\uF8FF]/gu, " ")
+    .replace(/\s+/gu, " ")
+    .trim();
+  const cut = Array.from(clean).slice(0, MAX_QUERY_LENGTH).join("").trim();
+  return segmentForSearch(cut) ?? cut;
+}
+
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * A `ts_headline` result as plain parts, marked or not, for the UI to render as text and `<mark>` (never as
+ * HTML). Spaces the segmentation put between CJK words are taken out again, so the reader sees the original.
+ */
+export function snippetParts(headline: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let mark = false;
+  let buffer = "";
+  const flush = () => {
+    if (buffer) parts.push({ text: buffer, mark });
+    buffer = "";
+  };
+  for (const ch of headline) {
+    if (ch === MARK_START || ch === MARK_END) {
+      flush();
+      mark = ch === MARK_START;
+    } else buffer += ch;
+  }
+  flush();
+  return joinCjkParts(parts);
+}
+
+function joinCjkParts(parts: SnippetPart[]): SnippetPart[] {
+  if (!parts.some((part) => hasCjk(part.text))) return parts;
+  const whole = parts.map((part) => part.text).join("");
+  const drop = new Set<number>();
+  const chars = Array.from(whole);
+  for (let i = 1; i < chars.length - 1; i++) {
+    if (chars[i] === " " && CJK_CHAR.test(chars[i - 1]!) && CJK_CHAR.test(chars[i + 1]!)) drop.add(i);
+  }
+  let index = 0;
+  const out: SnippetPart[] = [];
+  for (const part of parts) {
+    let text = "";
+    for (const ch of part.text) {
+      if (!drop.has(index)) text += ch;
+      index++;
+    }
+    if (text) out.push({ text, mark: part.mark });
+  }
+  return out;
+}
+
+/**
+ * The excluded parts of a websearch query (`-word`, `-"a phrase"`), joined with OR, or "" if none. Postgres
+ * applies `-` per row; the search applies it per article, so an article is left out when any of its paragraphs
+ * or its title has an excluded word.
+ */
+export function excludedTerms(query: string): string {
+  const out: string[] = [];
+  let inQuote = false;
+  for (let i = 0; i < query.length; i++) {
+    const ch = query[i];
+    if (ch === '"') inQuote = !inQuote;
+    else if (!inQuote && ch === "-" && (i === 0 || /\s/u.test(query[i - 1]!))) {
+      const rest = query.slice(i + 1);
+      const term = rest.startsWith('"') ? /^"[^"]*"?/u.exec(rest)?.[0] : /^\S+/u.exec(rest)?.[0];
+      if (term?.replaceAll('"', "").trim()) {
+        out.push(term.endsWith('"') || !term.startsWith('"') ? term : `${term}"`);
+        i += term.length;
+      }
+    }
+  }
+  return out.join(" OR ");
+}
