@@ -196,7 +196,8 @@ export function OutletNaming({ outlets }: { outlets: readonly OutletNamingEntry[
               </td>
               <td>
                 {o.articles}
-                <span className="ent-count"> ({formatCount(o.mentions, "mention")})</span>
+                <br />
+                <span className="ent-count">{formatCount(o.mentions, "mention")}</span>
               </td>
             </tr>
           ))}
