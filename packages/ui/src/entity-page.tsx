@@ -80,7 +80,7 @@ export function EntityStories({
             <p className="ent-meta">
               <span>{formatCount(s.articleCount, "article")}</span>
               <span>
-                named in {s.entityArticles} ({formatCount(s.mentions, "mention")})
+                named in {s.entityArticles} of them ({formatCount(s.mentions, "mention")})
               </span>
               {updated ? (
                 <span>
