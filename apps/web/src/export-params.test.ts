@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseCompareParams } from "./compare-params";
-import { safeFilename, searchParamsRecord } from "./export-params";
+import { requestOrigin, safeFilename, searchParamsRecord } from "./export-params";
 import { zEntityFeedFile } from "./feeds";
 
 describe("export parameters", () => {
@@ -43,5 +43,26 @@ describe("entity feed file names", () => {
       `${"a".repeat(201)}.atom`,
     ])
       expect(zEntityFeedFile.safeParse(file).success, file).toBe(false);
+  });
+});
+
+describe("requestOrigin", () => {
+  const request = (headers: Record<string, string>) =>
+    new Request("http://localhost:3000/feeds/stories.atom", { headers });
+
+  it("takes the host the reader used and the scheme a proxy reports", () => {
+    expect(requestOrigin(request({ host: "news.example:8443", "x-forwarded-proto": "https" }))).toBe(
+      "https://news.example:8443",
+    );
+    expect(requestOrigin(request({ host: "127.0.0.1:3247" }))).toBe("http://127.0.0.1:3247");
+    expect(requestOrigin(request({ host: "[::1]:3000" }))).toBe("http://[::1]:3000");
+  });
+
+  it("falls back to the request URL for a hostile or missing Host, and ignores odd schemes", () => {
+    expect(requestOrigin(request({ host: 'evil.example/"><script>' }))).toBe("http://localhost:3000");
+    expect(requestOrigin(request({ host: "a b" }))).toBe("http://localhost:3000");
+    expect(requestOrigin(request({ host: "news.example", "x-forwarded-proto": "javascript" }))).toBe(
+      "http://news.example",
+    );
   });
 });

@@ -12,3 +12,20 @@ export function searchParamsRecord(params: URLSearchParams): Record<string, stri
   }
   return record;
 }
+
+// A host as the Host header may carry it: a name or IPv4 address, or a bracketed IPv6 one, and a port.
+const HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The origin a reader used, for the absolute URLs of feeds and exports: the Host header the request came
+ * with (Next's `request.url` names the host the server bound to, e.g. localhost), and the scheme a proxy
+ * reports in X-Forwarded-Proto. A malformed header falls back to the request URL's origin.
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host")?.trim() ?? "";
+  const forwarded = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  const scheme = forwarded === "https" || forwarded === "http" ? forwarded : url.protocol.replace(/:$/, "");
+  return HOST.test(host) ? `${scheme}://${host.toLowerCase()}` : url.origin;
+}

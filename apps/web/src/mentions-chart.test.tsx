@@ -65,3 +65,17 @@ describe("chart scales and labels", () => {
     expect(bucketLabel("day", "not a date")).toBe("not a date");
   });
 });
+
+describe("MentionsChart with one bucket", () => {
+  it("says all mentions fall in it, with a bar of bounded width", () => {
+    const html = renderToStaticMarkup(
+      <MentionsChart
+        name="Kim"
+        bucket="day"
+        points={[{ start: "2026-11-21", mentions: 120, articles: 10 }]}
+      />,
+    );
+    expect(html).toContain("120 mentions of Kim, all on 21 Nov 2026.</desc>");
+    expect(Number(/<rect[^>]*width="([\d.]+)"/.exec(html)![1])).toBeLessThanOrEqual(48);
+  });
+});

@@ -80,7 +80,7 @@ export function EntityStories({
             <p className="ent-meta">
               <span>{formatCount(s.articleCount, "article")}</span>
               <span>
-                named in {s.entityArticles} ({formatCount(s.mentions, "mention")})
+                named in {s.entityArticles} of them ({formatCount(s.mentions, "mention")})
               </span>
               {updated ? (
                 <span>
@@ -150,7 +150,9 @@ export function EntityQuotes({
 export function OutletNaming({ outlets }: { outlets: readonly OutletNamingEntry[] }) {
   if (outlets.length === 0) return <p className="ent-empty">No outlet names it yet.</p>;
   return (
-    <div className="ent-table-wrap">
+    // A region of its own that scrolls sideways on a narrow screen, so keyboard users can scroll it too.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+    <section className="ent-table-wrap" aria-label="Table of outlets (scrolls sideways)" tabIndex={0}>
       <table className="ent-table">
         <caption className="visually-hidden">
           How each outlet names it, outlets with most mentions first
@@ -196,12 +198,13 @@ export function OutletNaming({ outlets }: { outlets: readonly OutletNamingEntry[
               </td>
               <td>
                 {o.articles}
-                <span className="ent-count"> ({formatCount(o.mentions, "mention")})</span>
+                <br />
+                <span className="ent-count">{formatCount(o.mentions, "mention")}</span>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

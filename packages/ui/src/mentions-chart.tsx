@@ -65,14 +65,17 @@ export function MentionsChart({ name, bucket, points }: MentionsChartProps) {
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const slot = plotWidth / points.length;
-  const barWidth = Math.max(1, slot * 0.8);
+  // A lone bucket would otherwise fill the whole plot and read as a block rather than a bar.
+  const barWidth = Math.max(1, Math.min(slot * 0.8, 48));
   const y = (value: number) => PLOT.top + plotHeight - (value / max) * plotHeight;
   const ticks = [0, max / 2, max].filter((t, i, all) => Number.isInteger(t) && all.indexOf(t) === i);
   const labelled = points.length === 1 ? [0] : [0, Math.floor((points.length - 1) / 2), points.length - 1];
   const per = bucket === "day" ? "day" : bucket;
   const summary =
-    `${formatCount(total, "mention")} of ${name} per ${per} from ${bucketLabel(bucket, first.start)} ` +
-    `to ${bucketLabel(bucket, last.start)}; the most, ${peak.mentions}, ${when(bucket, peak.start)}.`;
+    points.length === 1
+      ? `${formatCount(total, "mention")} of ${name}, all ${when(bucket, first.start)}.`
+      : `${formatCount(total, "mention")} of ${name} per ${per} from ${bucketLabel(bucket, first.start)} ` +
+        `to ${bucketLabel(bucket, last.start)}; the most, ${peak.mentions}, ${when(bucket, peak.start)}.`;
 
   return (
     <figure className="ent-chart">

@@ -2,6 +2,7 @@ import "server-only";
 import { renderBriefingMarkdown } from "@parallax/core/brief";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { requestOrigin } from "../export-params";
 import { documentResponse, EXPORT_TYPES, isUuid, withCaller } from "./exports";
 import { jsonError } from "./http";
 
@@ -38,7 +39,10 @@ export async function briefingExport(
         throw error;
       });
     if (result.redirectedFrom)
-      return Response.redirect(new URL(`/stories/${result.storyId}/briefing.${format}`, url.origin), 307);
+      return new Response(null, {
+        status: 307,
+        headers: { Location: `/stories/${result.storyId}/briefing.${format}` },
+      });
     if (!result.briefing || result.version === null)
       return jsonError(
         404,
@@ -48,7 +52,7 @@ export async function briefingExport(
     if (format === "json")
       return documentResponse(`${JSON.stringify(result.briefing, null, 2)}\n`, EXPORT_TYPES.json, filename);
     const builtAt = result.builtAt ? `, built ${result.builtAt}` : "";
-    const footer = `\n\n---\n\nParallax briefing, version ${result.version}${builtAt}: ${url.origin}/stories/${result.storyId}\n`;
+    const footer = `\n\n---\n\nParallax briefing, version ${result.version}${builtAt}: ${requestOrigin(request)}/stories/${result.storyId}\n`;
     return documentResponse(
       `${renderBriefingMarkdown(result.briefing)}${footer}`,
       EXPORT_TYPES.markdown,

@@ -1,7 +1,7 @@
 import "server-only";
 import { renderComparisonMarkdown } from "@parallax/core/compare";
 import { parseCompareParams } from "../compare-params";
-import { searchParamsRecord } from "../export-params";
+import { requestOrigin, searchParamsRecord } from "../export-params";
 import { documentResponse, EXPORT_TYPES, withCaller } from "./exports";
 import { jsonError } from "./http";
 
@@ -27,7 +27,7 @@ export async function comparisonExport(request: Request, format: ComparisonForma
     const filename = `comparison-${subject}-by-${compare.labels ? "label" : compare.by}.${format}`;
     if (format === "json")
       return documentResponse(`${JSON.stringify(result, null, 2)}\n`, EXPORT_TYPES.json, filename);
-    const page = `${url.origin}/compare${url.search}`;
+    const page = `${requestOrigin(request)}/compare${url.search}`;
     const footer = `\n\n---\n\nParallax comparison, computed ${result.builtAt}: ${page}\n`;
     return documentResponse(`${renderComparisonMarkdown(result)}${footer}`, EXPORT_TYPES.markdown, filename);
   });

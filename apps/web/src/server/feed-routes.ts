@@ -7,6 +7,7 @@ import {
   jsonFeed,
   zEntityFeedFile,
 } from "../feeds";
+import { requestOrigin } from "../export-params";
 import { withCaller } from "./exports";
 import { jsonError } from "./http";
 
@@ -26,7 +27,7 @@ function feedResponse(format: FeedFormat, meta: FeedDescription, items: Paramete
 
 /** `/feeds/stories.atom|json`: the latest briefing of the most recently briefed stories. */
 export function storiesFeed(request: Request, format: FeedFormat): Promise<Response> {
-  const { origin } = new URL(request.url);
+  const origin = requestOrigin(request);
   return withCaller(async (caller) => {
     const { items } = await caller.feed.stories({ limit: FEED_LENGTH });
     return feedResponse(
@@ -49,7 +50,7 @@ export function entityFeed(request: Request, file: string): Promise<Response> {
   if (!parsed.success)
     return Promise.resolve(jsonError(404, "no such feed: /feeds/entities/<slug>.atom or .json"));
   const { slug, format } = parsed.data;
-  const { origin } = new URL(request.url);
+  const origin = requestOrigin(request);
   return withCaller(async (caller) => {
     const { entity, items } = await caller.feed.entity({ slug, limit: FEED_LENGTH });
     return feedResponse(

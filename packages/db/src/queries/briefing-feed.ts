@@ -22,10 +22,11 @@ export async function listFeedBriefings(
   db: Database,
   options: { limit: number; entitySlug?: string | undefined },
 ): Promise<FeedBriefing[]> {
+  // An entity's stories come from its articles (indexed by slug); their briefings by the subject index.
   const entity = options.entitySlug
-    ? sql`and exists (select 1 from article_stories ast
-                      join article_entities ae on ae.article_id = ast.article_id
-                      where ast.story_id = b.subject_id and ae.slug = ${options.entitySlug})`
+    ? sql`and b.subject_id in (select ast.story_id from article_entities ae
+                               join article_stories ast on ast.article_id = ae.article_id
+                               where ae.slug = ${options.entitySlug})`
     : sql``;
   const rows = await db.execute<Record<string, unknown>>(sql`
     select b.subject_id as story_id, b.version, b.built_at, b.content,

@@ -157,14 +157,19 @@ export async function listEntityQuotes(
       where q.speaker_entity = ${slug} and q.kind in ('direct', 'reported')
       order by coalesce(a.published_at, a.created_at) desc, q.article_id, q.paragraph, q.start
       limit ${limit}`),
+    // From the entity's mentions (indexed by slug) to the quotes of those paragraphs (the quotes' primary key
+    // starts with article and paragraph), rather than over every quote of the corpus.
     db.execute<Record<string, unknown>>(sql`
+      with named as (
+        select distinct article_id, paragraph from mentions where entity_slug = ${slug}
+      )
       select ${quoteColumns},
              exists (select 1 from mentions m where m.article_id = q.article_id and m.paragraph = q.paragraph
                      and m.entity_slug = ${slug} and m.start >= q.start and m."end" <= q."end") as names_entity
-      from quotes q join articles a on a.id = q.article_id left join sources src on src.id = a.source_id
+      from named p
+      join quotes q on q.article_id = p.article_id and q.paragraph = p.paragraph
+      join articles a on a.id = q.article_id left join sources src on src.id = a.source_id
       where q.speaker_entity is distinct from ${slug} and q.kind in ('direct', 'reported')
-        and exists (select 1 from mentions m where m.article_id = q.article_id and m.paragraph = q.paragraph
-                    and m.entity_slug = ${slug})
       order by names_entity desc, coalesce(a.published_at, a.created_at) desc, q.article_id, q.paragraph, q.start
       limit ${limit}`),
   ]);
