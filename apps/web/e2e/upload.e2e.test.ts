@@ -110,8 +110,32 @@ describe("uploading files on /submit", () => {
       const bad = await page.goto(`${next.baseUrl}/jobs?stage=%3Cscript%3E&page=-1`);
       expect(bad?.status()).toBe(200);
 
+      await stack.db.$client.query(
+        "insert into sources (name, domain, country, country_source) values ('NHK', 'nhk.or.jp', 'JP', 'inferred')",
+      );
       await page.goto(`${next.baseUrl}/sources?page=abc`);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sources");
+      await page.getByRole("button", { name: "Edit NHK" }).click();
+      const country = page.getByRole("textbox", { name: "Country" });
+      await country.fill("Japan");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect.poll(() => country.getAttribute("aria-invalid")).toBe("true");
+      // Two letters pass the browser's check; the server's ISO 3166 check answers on the field.
+      await country.fill("XX");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect
+        .poll(() => page.locator(".field-error").first().textContent())
+        .toMatch(/ISO 3166-1 alpha-2/);
+      await country.fill("gb");
+      await page.getByRole("textbox", { name: "Perspective" }).fill("Japanese public broadcaster");
+      await page.getByRole("textbox", { name: "Opinion sections" }).fill("/opinion/\nCommentary");
+      await page.getByRole("button", { name: "Save" }).click();
+      await expect
+        .poll(() => page.getByRole("status").first().textContent())
+        .toBe("Saved the settings of NHK.");
+      const row = page.getByRole("row", { name: /NHK/ });
+      await expect.poll(() => row.textContent()).toContain("United Kingdom (GB)");
+      expect(await row.textContent()).toContain("Japanese public broadcaster");
       await page.screenshot({ path: path.join(artifacts, "sources.png"), fullPage: true });
     } finally {
       await page.close();
