@@ -56,7 +56,6 @@ export function JobsMonitor({ initialView, initialCounts, initialPage }: JobsMon
     refetchInterval: POLL_MS,
     staleTime: 0,
     ...(sameAsInitial && initialPage ? { initialData: initialPage } : {}),
-    placeholderData: (previous) => previous,
   });
 
   const refresh = () =>

@@ -99,12 +99,16 @@ function idField(data: unknown, key: string): string | null {
   return uuid.safeParse(value).success ? (value as string) : null;
 }
 
+/** Shown as links to the article or story instead. */
+const linkedKeys = new Set(["articleId", "storyId"]);
+
 /** A one-line description of a payload: its short scalar fields, never nested or long values. */
 export function summarizeData(data: unknown): string {
   if (data === null || data === undefined) return "";
   if (typeof data !== "object") return clip(String(data), SUMMARY_LIMIT);
   const parts: string[] = [];
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    if (linkedKeys.has(key)) continue;
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
       parts.push(`${key}: ${clip(String(value), 80)}`);
     } else if (value !== null && value !== undefined) {

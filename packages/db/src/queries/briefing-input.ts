@@ -29,7 +29,11 @@ export async function loadBriefingArticles(
       paragraphs: article.paragraphs,
       publishedAt: article.publishedAt,
       language: article.language,
-      genre: genreWithOutletSections(article.genre, article, opinionSections.get(article.id) ?? []),
+      genre: genreWithOutletSections(
+        article.genre,
+        { section: article.section, url: article.canonicalUrl ?? article.url },
+        opinionSections.get(article.id) ?? [],
+      ),
       url: article.canonicalUrl ?? article.url,
       digest: article.digest,
       source: article.source,
