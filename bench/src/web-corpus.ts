@@ -107,8 +107,18 @@ export async function ensureCorpus(
     const started = Date.now();
     for (const submission of submissions) await api.article.submit(submission);
     for (;;) {
-      const placed = await articlesInStories(db);
-      const counts = await countArticlesByStatus(db);
+      // A busy machine can time a connection out; the pipeline goes on, so the watch does too.
+      const snapshot = await Promise.all([articlesInStories(db), countArticlesByStatus(db)]).catch(
+        (error: Error) => {
+          log(`corpus: progress not readable now (${error.message}); retrying`);
+          return null;
+        },
+      );
+      if (!snapshot) {
+        await new Promise((resolve) => setTimeout(resolve, 10_000));
+        continue;
+      }
+      const [placed, counts] = snapshot;
       const failed = counts.failed ?? 0;
       log(`corpus: ${placed} in stories, ${failed} failed, ${Math.round((Date.now() - started) / 1000)} s`);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);

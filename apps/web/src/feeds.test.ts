@@ -149,6 +149,25 @@ describe("atomFeed", () => {
     expect(again).toContain("Briefing version 3");
   });
 
+  it("gives one story's feed an entry per version, each linking that version, and keeps its query in its links", () => {
+    const storyMeta: FeedDescription = {
+      ...meta,
+      feedPath: "/feeds/stories",
+      perVersion: true,
+      feedQuery: "?story=0b0e5a1c-1111-4222-8333-444455556666",
+    };
+    const xml = atomFeed(storyMeta, [story("Rebuilt", 3), story("First", 2)]);
+    const ids = [...xml.matchAll(/<entry>[\s\S]*?<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      "urn:parallax:story:0b0e5a1c-1111-4222-8333-444455556666:version:3",
+      "urn:parallax:story:0b0e5a1c-1111-4222-8333-444455556666:version:2",
+    ]);
+    expect(xml).toContain("/stories/0b0e5a1c-1111-4222-8333-444455556666?version=2");
+    expect(xml).toContain(
+      'href="https://parallax.example/feeds/stories.atom?story=0b0e5a1c-1111-4222-8333-444455556666"',
+    );
+  });
+
   it("falls back to a source's title without a headline, and is valid with no entries", () => {
     expect(cdata(atomFeed(meta, [story(null)]), "title")).toEqual(["Fallback title"]);
     const empty = atomFeed(meta, []);

@@ -23,6 +23,10 @@ export interface FeedDescription {
   feedPath: string;
   /** The feed's `updated` when it has no entries (Atom requires one). */
   now?: Date;
+  /** One entry per briefing version (a single story's feed) rather than one per story. */
+  perVersion?: boolean;
+  /** A query the feed's own links keep (`?story=<id>`). */
+  feedQuery?: string;
 }
 
 const UNTITLED_STORY = "Untitled story";
@@ -100,23 +104,28 @@ function buildFeed(meta: FeedDescription, stories: readonly FeedStory[], format:
     return latest && latest > built ? latest : built;
   }, null);
   const feed = new Feed({
-    id: `${meta.origin}${meta.feedPath}`,
+    id: `${meta.origin}${meta.feedPath}${meta.feedQuery ?? ""}`,
     title: xmlSafe(meta.title),
     description: xmlSafe(meta.description),
     link: `${meta.origin}${meta.pagePath}`,
     updated: updated ?? meta.now ?? new Date(),
     generator: "Parallax",
     language: "en",
-    feedLinks: { atom: `${meta.origin}${meta.feedPath}.atom`, json: `${meta.origin}${meta.feedPath}.json` },
+    feedLinks: {
+      atom: `${meta.origin}${meta.feedPath}.atom${meta.feedQuery ?? ""}`,
+      json: `${meta.origin}${meta.feedPath}.json${meta.feedQuery ?? ""}`,
+    },
     author: { name: "Parallax", link: meta.origin },
     copyright: "Quoted text belongs to the cited outlets",
   });
   for (const story of stories) {
     feed.addItem({
       // A URN, not the page's URL: the entry stays the same when the server moves.
-      id: `urn:uuid:${story.storyId}`,
+      id: meta.perVersion
+        ? `urn:parallax:story:${story.storyId}:version:${story.version}`
+        : `urn:uuid:${story.storyId}`,
       title: asTitle(storyTitle(story)),
-      link: `${meta.origin}/stories/${encodeURIComponent(story.storyId)}`,
+      link: `${meta.origin}/stories/${encodeURIComponent(story.storyId)}${meta.perVersion ? `?version=${story.version}` : ""}`,
       date: new Date(story.builtAt),
       published: new Date(story.firstBuiltAt),
       description: format === "atom" ? escapeHtml(summary(story)) : summary(story),

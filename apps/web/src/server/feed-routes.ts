@@ -1,10 +1,12 @@
 import "server-only";
+import { z } from "zod";
 import {
   atomFeed,
   FEED_TYPES,
   type FeedDescription,
   type FeedFormat,
   jsonFeed,
+  storyTitle,
   zEntityFeedFile,
 } from "../feeds";
 import { requestOrigin } from "../export-params";
@@ -25,9 +27,35 @@ function feedResponse(format: FeedFormat, meta: FeedDescription, items: Paramete
   });
 }
 
-/** `/feeds/stories.atom|json`: the latest briefing of the most recently briefed stories. */
+/**
+ * `/feeds/stories.atom|json`: the latest briefing of the most recently briefed stories; `?story=<id>`: every
+ * briefing version of that one story.
+ */
 export function storiesFeed(request: Request, format: FeedFormat): Promise<Response> {
   const origin = requestOrigin(request);
+  const story = new URL(request.url).searchParams.get("story");
+  if (story !== null) {
+    const storyId = z.guid().safeParse(story.trim());
+    if (!storyId.success)
+      return Promise.resolve(jsonError(400, `“${story.slice(0, 60)}” is not a story id (a UUID)`));
+    return withCaller(async (caller) => {
+      const { storyId: id, items } = await caller.feed.story({ storyId: storyId.data, limit: FEED_LENGTH });
+      const title = items[0] ? storyTitle(items[0]) : "Untitled story";
+      return feedResponse(
+        format,
+        {
+          origin,
+          title: `Parallax: ${title}`,
+          description: "Each version of this story's briefing as it was rebuilt.",
+          pagePath: `/stories/${id}`,
+          feedPath: `/feeds/stories`,
+          perVersion: true,
+          feedQuery: `?story=${id}`,
+        },
+        items,
+      );
+    });
+  }
   return withCaller(async (caller) => {
     const { items } = await caller.feed.stories({ limit: FEED_LENGTH });
     return feedResponse(

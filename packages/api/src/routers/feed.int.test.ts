@@ -55,6 +55,17 @@ describe("feed router", () => {
     expect(await codeOf(api.feed.stories({ limit: 10_000 }))).toBe("BAD_REQUEST");
   });
 
+  it("gives every version of one story, newest first, and 404 for a story that does not exist", async () => {
+    const feed = await api.feed.story({ storyId: corpus.briefed });
+    expect(feed.storyId).toBe(corpus.briefed);
+    expect(feed.items.map((i) => i.version)).toEqual([2, 1]);
+    expect(feed.items.every((i) => i.storyId === corpus.briefed)).toBe(true);
+    expect(await codeOf(api.feed.story({ storyId: "00000000-0000-4000-8000-000000000000" }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf(api.feed.story({ storyId: "not-a-story" }))).toBe("BAD_REQUEST");
+  });
+
   it("leaves out a briefing stored in a format it cannot read, and says so in the log", async () => {
     const store = (inputHash: string, content: unknown) =>
       storeBriefing(db, { scope: "story", subjectId: corpus.unrelated, inputHash, content });

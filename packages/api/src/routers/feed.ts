@@ -1,6 +1,6 @@
 import { zEntityType } from "@parallax/core";
 import { zBriefing } from "@parallax/core/schemas";
-import { getEntity, listFeedBriefings } from "@parallax/db";
+import { getEntity, listFeedBriefings, resolveStoryId } from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { createTRPCRouter, publicProcedure } from "../trpc";
@@ -39,6 +39,17 @@ export const feedRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => ({
       items: readable(await listFeedBriefings(ctx.db, { limit: input.limit }), ctx.log),
     })),
+
+  /** Every briefing version of one story (a merged id answers for the story it joined), newest first. */
+  story: publicProcedure
+    .input(z.object({ storyId: z.guid(), limit: zLimit }))
+    .output(z.object({ storyId: z.guid(), items: z.array(zFeedItem) }))
+    .query(async ({ ctx, input }) => {
+      const storyId = await resolveStoryId(ctx.db, input.storyId.toLowerCase());
+      if (!storyId) throw new TRPCError({ code: "NOT_FOUND", message: `no story ${input.storyId}` });
+      const rows = await listFeedBriefings(ctx.db, { limit: input.limit, storyId });
+      return { storyId, items: readable(rows, ctx.log) };
+    }),
 
   /** The same for the stories in which an entity is named. */
   entity: publicProcedure
