@@ -38,14 +38,18 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 /** WCAG A/AA rule violations axe finds on the page as it is now, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } }),
+  const result = await page.evaluate(
+    (include) =>
+      (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe.run(include ? { include: include.map((selector) => [selector]) } : document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+      }),
+    include,
   );
   return (result.violations as { id: string; nodes: { target: string[] }[] }[]).flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
@@ -118,6 +122,41 @@ describe("the article reading view", () => {
       }
     });
   }
+});
+
+describe("the shell", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`has no WCAG A/AA violations in its header and footer in ${colorScheme} mode`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme });
+      try {
+        await page.goto(`${next.baseUrl}/articles`);
+        await page.getByRole("searchbox", { name: "Search articles and stories" }).focus();
+        expect(await axeViolations(page, [".skip-link", ".site-header", ".site-footer"])).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("prints an article without the navigation, the footer or the highlight switch", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    try {
+      await page.goto(`${next.baseUrl}${articlePath}`);
+      await page.emulateMedia({ media: "print" });
+      const display = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display);
+      expect(await display(".site-header")).toBe("none");
+      expect(await display(".site-footer")).toBe("none");
+      expect(await display(".highlight-legend")).toBe("none");
+      expect(await display(".article-body")).not.toBe("none");
+      await page.pdf({ path: path.join(artifacts, "article-print.pdf") }).catch(() => {});
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe("the shell on a phone", () => {
