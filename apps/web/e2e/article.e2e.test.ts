@@ -90,18 +90,36 @@ describe("the article reading view", () => {
       expect(await toggle.isChecked()).toBe(true);
       await toggle.uncheck();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.highlights)).toBe("off");
-      const weight = () =>
+      const underline = () =>
         page
           .locator(".article-body a.mark-entity")
           .first()
-          .evaluate((a) => getComputedStyle(a).fontWeight);
-      expect(await weight()).not.toBe("600");
+          .evaluate((a) => getComputedStyle(a).textDecorationLine);
+      expect(await underline()).toBe("none");
       await page.reload();
       expect(await page.evaluate(() => document.documentElement.dataset.highlights)).toBe("off");
       await expect.poll(() => toggle.isEnabled()).toBe(true);
       expect(await toggle.isChecked()).toBe(false);
       await toggle.check();
-      await expect.poll(weight).toBe("600");
+      await expect.poll(underline).toBe("underline");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("answers a malformed or unknown id with a 404 page, not an error", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    try {
+      for (const id of [
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "00000000-0000-4000-8000-000000000000",
+        "x".repeat(5000),
+      ]) {
+        const response = await page.goto(`${next.baseUrl}/articles/${id}`);
+        expect(response?.status(), id.slice(0, 40)).toBe(404);
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
+        expect(await page.locator("img").count()).toBe(0);
+      }
     } finally {
       await page.close();
     }
