@@ -38,14 +38,18 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 /** WCAG A/AA rule violations axe finds on the page as it is now, as "rule: target" lines. */
-async function axeViolations(page: Page): Promise<string[]> {
+async function axeViolations(page: Page, include?: string[]): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() =>
-    (
-      window as unknown as {
-        axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
-      }
-    ).axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } }),
+  const result = await page.evaluate(
+    (include) =>
+      (
+        window as unknown as {
+          axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+        }
+      ).axe.run(include ? { include: include.map((selector) => [selector]) } : document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+      }),
+    include,
   );
   return (result.violations as { id: string; nodes: { target: string[] }[] }[]).flatMap((violation) =>
     violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`),
@@ -86,18 +90,36 @@ describe("the article reading view", () => {
       expect(await toggle.isChecked()).toBe(true);
       await toggle.uncheck();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.highlights)).toBe("off");
-      const weight = () =>
+      const underline = () =>
         page
           .locator(".article-body a.mark-entity")
           .first()
-          .evaluate((a) => getComputedStyle(a).fontWeight);
-      expect(await weight()).not.toBe("600");
+          .evaluate((a) => getComputedStyle(a).textDecorationLine);
+      expect(await underline()).toBe("none");
       await page.reload();
       expect(await page.evaluate(() => document.documentElement.dataset.highlights)).toBe("off");
       await expect.poll(() => toggle.isEnabled()).toBe(true);
       expect(await toggle.isChecked()).toBe(false);
       await toggle.check();
-      await expect.poll(weight).toBe("600");
+      await expect.poll(underline).toBe("underline");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("answers a malformed or unknown id with a 404 page, not an error", async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    try {
+      for (const id of [
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "00000000-0000-4000-8000-000000000000",
+        "x".repeat(5000),
+      ]) {
+        const response = await page.goto(`${next.baseUrl}/articles/${id}`);
+        expect(response?.status(), id.slice(0, 40)).toBe(404);
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Not found");
+        expect(await page.locator("img").count()).toBe(0);
+      }
     } finally {
       await page.close();
     }
@@ -118,6 +140,41 @@ describe("the article reading view", () => {
       }
     });
   }
+});
+
+describe("the shell", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`has no WCAG A/AA violations in its header and footer in ${colorScheme} mode`, async () => {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme });
+      try {
+        await page.goto(`${next.baseUrl}/articles`);
+        await page.getByRole("searchbox", { name: "Search articles and stories" }).focus();
+        expect(await axeViolations(page, [".skip-link", ".site-header", ".site-footer"])).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  it("prints an article without the navigation, the footer or the highlight switch", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    try {
+      await page.goto(`${next.baseUrl}${articlePath}`);
+      await page.emulateMedia({ media: "print" });
+      const display = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display);
+      expect(await display(".site-header")).toBe("none");
+      expect(await display(".site-footer")).toBe("none");
+      expect(await display(".highlight-legend")).toBe("none");
+      expect(await display(".article-body")).not.toBe("none");
+      await page.pdf({ path: path.join(artifacts, "article-print.pdf") }).catch(() => {});
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe("the shell on a phone", () => {

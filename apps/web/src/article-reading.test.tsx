@@ -1,10 +1,8 @@
 // Rendered here rather than beside the components: react-dom is a dependency of the web app, not of @parallax/ui.
 import type { Paragraph } from "@parallax/core";
+import { ArticleBody, type EnrichmentMarks, EntityIndex, hasIndexedEntities, StoryLink } from "@parallax/ui";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ArticleBody } from "@parallax/ui";
-import { EntityIndex, StoryLink } from "@parallax/ui";
-import type { EnrichmentMarks } from "@parallax/ui";
 
 const paragraphs: Paragraph[] = [
   { n: 1, kind: "paragraph", text: "Takaichi pledged $550 billion on March 19, Takaichi said." },
@@ -191,6 +189,11 @@ describe("EntityIndex", () => {
     }));
     const html = renderToStaticMarkup(<EntityIndex entities={many} />);
     expect(html).toContain("<summary>3 more people</summary>");
+  });
+
+  it("says whether it has anything to list, so the page keeps one column without it", () => {
+    expect(hasIndexedEntities([{ type: "event" }, { type: "law" }])).toBe(false);
+    expect(hasIndexedEntities([{ type: "law" }, { type: "place" }])).toBe(true);
   });
 
   it("renders nothing without people, organisations or places", () => {

@@ -45,7 +45,7 @@ function ParagraphNumber({ n }: { n: number }) {
 }
 
 /**
- * One marked run of text. Each kind differs by shape, not colour alone: names are links (underlined, bold),
+ * One marked run of text. Each kind differs by shape, not colour alone: names are links (solid underline),
  * dates are dotted-underlined `<time>`, figures are outlined `<data>`. `announceType` adds the entity's type
  * as hidden text on its first mention, so a screen reader hears it once rather than at every name.
  */

@@ -108,6 +108,11 @@ const indexedTypes = [
   { type: "place", title: "Places" },
 ] as const;
 
+/** Whether "In this article" has anything to list: a person, an organisation or a place. */
+export function hasIndexedEntities(entities: Pick<Entity, "type">[]): boolean {
+  return entities.some((entity) => indexedTypes.some((group) => group.type === entity.type));
+}
+
 /** How many names of each type are listed before the rest fold away; long wire stories name dozens. */
 const SHOWN_PER_TYPE = 12;
 

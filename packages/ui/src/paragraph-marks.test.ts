@@ -110,6 +110,17 @@ describe("segmentParagraph", () => {
     expect(joined(segmentParagraph(text, [entity(0, 2), entity(2, 4)]))).toBe(text);
   });
 
+  it("copes with a paragraph carrying tens of thousands of marks", () => {
+    const text = "word ".repeat(20_000);
+    const marks = Array.from({ length: 40_000 }, (_, i) =>
+      entity((i * 37) % text.length, ((i * 37) % text.length) + (i % 9) + 1),
+    );
+    const started = performance.now();
+    const segments = segmentParagraph(text, marks);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(joined(segments)).toBe(text);
+  });
+
   it("never loses or repeats text, and never overlaps, for random spans (property test)", () => {
     // A fixed-seed generator keeps the test reproducible: a failure names the seed that found it.
     let seed = 20261121;

@@ -83,11 +83,22 @@ export function segmentParagraph(text: string, marks: readonly InlineMark[]): Se
         kindRank[a.mark.kind] - kindRank[b.mark.kind] ||
         a.index - b.index,
     );
+  // Kept spans stay sorted by start and never overlap, so one binary search finds the only neighbours a new
+  // span could collide with: a paragraph with thousands of marks stays O(n log n) to check.
   const kept: InlineMark[] = [];
   for (const { mark } of candidates) {
-    if (kept.every((other) => mark.end <= other.start || mark.start >= other.end)) kept.push(mark);
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((kept[middle] as InlineMark).start < mark.start) low = middle + 1;
+      else high = middle;
+    }
+    const before = kept[low - 1];
+    const after = kept[low];
+    if ((before && before.end > mark.start) || (after && after.start < mark.end)) continue;
+    kept.splice(low, 0, mark);
   }
-  kept.sort((a, b) => a.start - b.start);
 
   const segments: Segment[] = [];
   let cursor = 0;

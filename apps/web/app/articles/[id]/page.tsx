@@ -7,6 +7,7 @@ import {
   DigestView,
   DuplicateLinks,
   EntityIndex,
+  hasIndexedEntities,
   StoryLink,
   UNTITLED,
 } from "@parallax/ui";
@@ -80,15 +81,12 @@ async function loadEnrichment(id: string): Promise<Enrichment | null> {
   }
 }
 
-const indexedTypes = new Set<string>(["person", "organization", "place"]);
-
-const hasMarks = (enrichment: Enrichment | null): enrichment is Enrichment =>
-  enrichment !== null &&
-  enrichment.mentions.length +
-    enrichment.times.length +
-    enrichment.figures.length +
-    enrichment.quotes.length >
-    0;
+/** Whether enrichment found anything to mark in the text (an enriched article can have nothing to mark). */
+function hasMarks(enrichment: Enrichment | null): enrichment is Enrichment {
+  if (!enrichment) return false;
+  const { mentions, times, figures, quotes } = enrichment;
+  return mentions.length > 0 || times.length > 0 || figures.length > 0 || quotes.length > 0;
+}
 
 export default async function ArticlePage({ params }: Props) {
   const article = await loadArticle((await params).id);
@@ -103,7 +101,7 @@ export default async function ArticlePage({ params }: Props) {
   ]);
   const marked = hasMarks(enrichment) ? enrichment : null;
   // Wider page and a side column only when "In this article" has someone or somewhere to list.
-  const indexed = (enrichment?.entities ?? []).some((entity) => indexedTypes.has(entity.type));
+  const indexed = hasIndexedEntities(enrichment?.entities ?? []);
 
   return (
     <article className={indexed ? "article article-indexed" : "article"}>
