@@ -10,7 +10,7 @@ import type {
   TimelineEntry,
 } from "@parallax/core";
 import type { ComponentType } from "react";
-import { paragraphAnchor } from "./article-body";
+import { entityHref, paragraphAnchor } from "./article-body";
 import { articleHref } from "./article-list";
 import { formatDate } from "./format";
 import { TimelineChart } from "./timeline-chart";
@@ -20,11 +20,6 @@ import { TimelineChart } from "./timeline-chart";
  * opens the paragraph in place.
  */
 export type CiteComponent = ComponentType<{ citation: Citation }>;
-
-/** Where an entity's page is. */
-export function entityHref(slug: string): string {
-  return `/entities/${encodeURIComponent(slug)}`;
-}
 
 /** Where a citation leads: the cited paragraph of the article page. */
 export function citationHref(citation: Pick<Citation, "articleId" | "paragraph">): string {

@@ -1,12 +1,8 @@
-import { paragraphAnchor } from "./article-body";
+import { entityHref, paragraphAnchor } from "./article-body";
 import { articleHref } from "./article-list";
 import { formatCount, formatDate, UNTITLED } from "./format";
 import type { LinkComponent } from "./link";
 import { storyHref } from "./story-list";
-
-export function entityHref(slug: string): string {
-  return `/entities/${slug}`;
-}
 
 export interface EntityStoryEntry {
   storyId: string;

@@ -14,7 +14,6 @@ export {
   Citations,
   CitedSentence,
   citationHref,
-  entityHref,
   FiguresTable,
   Flag,
   formatEventDate,
@@ -40,7 +39,6 @@ export {
   type EntityQuoteEntry,
   EntityStories,
   type EntityStoryEntry,
-  entityHref,
   OutletNaming,
   type OutletNamingEntry,
 } from "./entity-page";
