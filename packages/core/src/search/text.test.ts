@@ -21,6 +21,12 @@ describe("segmentForSearch", () => {
     expect(out).toContain("東京");
   });
 
+  it("separates CJK words from the numbers they touch", () => {
+    expect(segmentForSearch("邦人１０人が退避した")!.split(" ")).toEqual(
+      expect.arrayContaining(["邦人", "退避"]),
+    );
+  });
+
   it("segments a query the same way as the stored text", () => {
     const stored = segmentForSearch("東京で記者会見した")!.split(" ");
     const query = prepareSearchQuery("記者会見").split(" ");
@@ -48,6 +54,14 @@ describe("snippetParts", () => {
       { text: "Takaichi", mark: true },
       { text: " said <b>", mark: false },
     ]);
+  });
+
+  it("keeps the spaces between Korean words", () => {
+    expect(
+      snippetParts(`한국은 자국 ${MARK_START}아이를${MARK_END}`)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("한국은 자국 아이를");
   });
 
   it("removes the spaces segmentation put between CJK words", () => {
