@@ -27,6 +27,12 @@ const TITLE_HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, HighlightAl
 // Postgres' ARE character class for the same scripts as core's CJK test (kana, CJK ideographs, Hangul).
 const CJK_SQL_CLASS = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]";
 
+/** The query in 'simple' OR 'english' form (see 0005_search.sql); once when both read the same ("Trump"). */
+function bothConfigurations(text: string): SQL {
+  return sql`(select case when s::text = e::text then s else s || e end
+              from websearch_to_tsquery('simple', ${text}) s, websearch_to_tsquery('english', ${text}) e)`;
+}
+
 async function rows<T>(db: Database, query: SQL): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
 }
@@ -91,8 +97,7 @@ export async function searchArticles(db: Database, options: SearchOptions): Prom
     db,
     sql`select q::text as tsq, numnode(q) > 0 and querytree(q) <> 'T' as indexable,
                case when numnode(n) > 0 then n::text end as neg
-        from (select websearch_to_tsquery('simple', ${query}) || websearch_to_tsquery('english', ${query}) as q,
-                     websearch_to_tsquery('simple', ${excluded}) || websearch_to_tsquery('english', ${excluded}) as n) t`,
+        from (select ${bothConfigurations(query)} as q, ${bothConfigurations(excluded)} as n) t`,
   );
   if (!parsed?.indexable) return { ...emptyResult(query, page), tookMs: performance.now() - started };
   const tsq = sql`${parsed.tsq}::tsquery`;
