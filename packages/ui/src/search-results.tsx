@@ -51,10 +51,10 @@ function SearchHitItem({ hit, Link }: { hit: SearchHit; Link: LinkComponent }) {
             {hit.snippets.map((snippet) => (
               <li key={snippet.n}>
                 <Link href={`${href}#${paragraphAnchor(snippet.n)}`} className="search-snippet-link">
-                  <span className="search-snippet-n">
+                  <span className="search-snippet-n" aria-hidden="true">
                     ¶{snippet.n}
-                    <span className="visually-hidden">, paragraph {snippet.n}:</span>
-                  </span>{" "}
+                  </span>
+                  <span className="visually-hidden">Paragraph {snippet.n}: </span>{" "}
                   <Highlighted parts={snippet.parts} />
                 </Link>
               </li>
