@@ -27,10 +27,17 @@ describe("segmentForSearch", () => {
     );
   });
 
-  it("segments a query the same way as the stored text", () => {
-    const stored = segmentForSearch("東京で記者会見した")!.split(" ");
-    const query = prepareSearchQuery("記者会見").split(" ");
-    for (const word of query) expect(stored).toContain(word);
+  it("segments a query the same way as the stored text, a CJK run as a phrase", () => {
+    const stored = segmentForSearch("東京で記者会見した")!;
+    const query = prepareSearchQuery("記者会見");
+    expect(query).toMatch(/^"\S+ \S+"$/u);
+    expect(stored).toContain(query.replaceAll('"', ""));
+    expect(segmentForSearch("高市早苗首相は")).toContain(prepareSearchQuery("高市").replaceAll('"', ""));
+  });
+
+  it("keeps websearch syntax around CJK words", () => {
+    expect(prepareSearchQuery("東京 OR 大阪 -首相")).toBe("東京 OR 大阪 -首相");
+    expect(prepareSearchQuery('Takaichi -"記者会見"')).toMatch(/^Takaichi -"\S+ \S+"$/u);
   });
 });
 

@@ -43,8 +43,9 @@ export function segmentForSearch(text: string): string | null {
 
 /**
  * A user's query ready for `websearch_to_tsquery`: trimmed, control characters (and our markers) removed, cut to
- * `MAX_QUERY_LENGTH`, CJK runs segmented like the index. Quotes, `OR` and `-` keep their websearch meaning; a
- * quoted CJK run becomes a phrase of its words, an unquoted one requires all its words.
+ * `MAX_QUERY_LENGTH`, CJK runs segmented like the index. Quotes, `OR` and `-` keep their websearch meaning. A CJK
+ * run becomes a phrase of its words ("高市" → "高 市"): the segmenter splits it the same way in the text, and
+ * as separate words the two characters would match any paragraph that has both anywhere.
  */
 export function prepareSearchQuery(query: string): string {
   const clean = query
@@ -52,7 +53,14 @@ export function prepareSearchQuery(query: string): string {
     .replace(/\s+/gu, " ")
     .trim();
   const cut = Array.from(clean).slice(0, MAX_QUERY_LENGTH).join("").trim();
-  return segmentForSearch(cut) ?? cut;
+  if (!hasCjk(cut)) return cut;
+  return cut.replace(/"[^"]*"?|[^\s"]+/gu, (part) => {
+    if (!hasCjk(part)) return part;
+    if (part.startsWith('"')) return `"${segmentForSearch(part.replace(/"/g, "")) ?? ""}"`;
+    const sign = part.startsWith("-") ? "-" : "";
+    const words = segmentForSearch(sign ? part.slice(1) : part) ?? "";
+    return words.includes(" ") ? `${sign}"${words}"` : `${sign}${words}`;
+  });
 }
 
 export interface SnippetPart {
