@@ -83,7 +83,7 @@ export function SearchResults({ result, pageHref, Link = "a" }: SearchResultsPro
       <p className="search-summary" role="status">
         {total === 0
           ? `No articles match “${result.query}”.`
-          : `${formatCount(total, "article")} match “${result.query}”${
+          : `${formatCount(total, "article")} ${total === 1 ? "matches" : "match"} “${result.query}”${
               pageCount > 1 ? `, page ${page} of ${pageCount}` : ""
             }.`}{" "}
         <span className="search-took">Searched in {result.tookMs.toFixed(1)} ms.</span>
