@@ -24,6 +24,4 @@ ALTER TABLE "articles" ADD COLUMN "search_vector" tsvector GENERATED ALWAYS AS (
   || setweight(to_tsvector('english'::regconfig, coalesce("search_title", "title", '')), 'A')
 ) STORED;--> statement-breakpoint
 CREATE INDEX "paragraphs_search_idx" ON "paragraphs" USING gin ("search_vector");--> statement-breakpoint
-CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");--> statement-breakpoint
--- Date-range filters and the newest-first tie-break.
-CREATE INDEX "articles_published_idx" ON "articles" USING btree ("published_at" DESC NULLS LAST);
+CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector");

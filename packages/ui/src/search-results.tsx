@@ -51,10 +51,10 @@ function SearchHitItem({ hit, Link }: { hit: SearchHit; Link: LinkComponent }) {
             {hit.snippets.map((snippet) => (
               <li key={snippet.n}>
                 <Link href={`${href}#${paragraphAnchor(snippet.n)}`} className="search-snippet-link">
-                  <span className="search-snippet-n">
+                  <span className="search-snippet-n" aria-hidden="true">
                     ¶{snippet.n}
-                    <span className="visually-hidden">, paragraph {snippet.n}:</span>
-                  </span>{" "}
+                  </span>
+                  <span className="visually-hidden">Paragraph {snippet.n}: </span>{" "}
                   <Highlighted parts={snippet.parts} />
                 </Link>
               </li>
@@ -83,7 +83,7 @@ export function SearchResults({ result, pageHref, Link = "a" }: SearchResultsPro
       <p className="search-summary" role="status">
         {total === 0
           ? `No articles match “${result.query}”.`
-          : `${formatCount(total, "article")} match “${result.query}”${
+          : `${formatCount(total, "article")} ${total === 1 ? "matches" : "match"} “${result.query}”${
               pageCount > 1 ? `, page ${page} of ${pageCount}` : ""
             }.`}{" "}
         <span className="search-took">Searched in {result.tookMs.toFixed(1)} ms.</span>

@@ -21,10 +21,23 @@ describe("segmentForSearch", () => {
     expect(out).toContain("東京");
   });
 
-  it("segments a query the same way as the stored text", () => {
-    const stored = segmentForSearch("東京で記者会見した")!.split(" ");
-    const query = prepareSearchQuery("記者会見").split(" ");
-    for (const word of query) expect(stored).toContain(word);
+  it("separates CJK words from the numbers they touch", () => {
+    expect(segmentForSearch("邦人１０人が退避した")!.split(" ")).toEqual(
+      expect.arrayContaining(["邦人", "退避"]),
+    );
+  });
+
+  it("segments a query the same way as the stored text, a CJK run as a phrase", () => {
+    const stored = segmentForSearch("東京で記者会見した")!;
+    const query = prepareSearchQuery("記者会見");
+    expect(query).toMatch(/^"\S+ \S+"$/u);
+    expect(stored).toContain(query.replaceAll('"', ""));
+    expect(segmentForSearch("高市早苗首相は")).toContain(prepareSearchQuery("高市").replaceAll('"', ""));
+  });
+
+  it("keeps websearch syntax around CJK words", () => {
+    expect(prepareSearchQuery("東京 OR 大阪 -首相")).toBe("東京 OR 大阪 -首相");
+    expect(prepareSearchQuery('Takaichi -"記者会見"')).toMatch(/^Takaichi -"\S+ \S+"$/u);
   });
 });
 
@@ -48,6 +61,14 @@ describe("snippetParts", () => {
       { text: "Takaichi", mark: true },
       { text: " said <b>", mark: false },
     ]);
+  });
+
+  it("keeps the spaces between Korean words", () => {
+    expect(
+      snippetParts(`한국은 자국 ${MARK_START}아이를${MARK_END}`)
+        .map((p) => p.text)
+        .join(""),
+    ).toBe("한국은 자국 아이를");
   });
 
   it("removes the spaces segmentation put between CJK words", () => {

@@ -27,20 +27,25 @@ export function segmentForSearch(text: string): string | null {
   if (!hasCjk(text)) return null;
   const normalized = text.normalize("NFKC");
   let out = "";
+  let previousWord = false;
   let previousCjk = false;
   for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
-    const cjk = isWordLike === true && CJK_CHAR.test(segment);
-    if (cjk && previousCjk && out.length > 0 && !/\s$/u.test(out)) out += " ";
+    const word = isWordLike === true;
+    const cjk = word && CJK_CHAR.test(segment);
+    // "邦人10人": a CJK word touching a number or Latin word is a word boundary Postgres would not see either.
+    if (word && previousWord && (cjk || previousCjk) && out.length > 0 && !/\s$/u.test(out)) out += " ";
     out += segment;
-    previousCjk = cjk && CJK_CHAR.test(segment.at(-1) ?? "");
+    previousWord = word;
+    previousCjk = cjk;
   }
   return out;
 }
 
 /**
  * A user's query ready for `websearch_to_tsquery`: trimmed, control characters (and our markers) removed, cut to
- * `MAX_QUERY_LENGTH`, CJK runs segmented like the index. Quotes, `OR` and `-` keep their websearch meaning; a
- * quoted CJK run becomes a phrase of its words, an unquoted one requires all its words.
+ * `MAX_QUERY_LENGTH`, CJK runs segmented like the index. Quotes, `OR` and `-` keep their websearch meaning. A CJK
+ * run becomes a phrase of its words ("高市" → "高 市"): the segmenter splits it the same way in the text, and
+ * as separate words the two characters would match any paragraph that has both anywhere.
  */
 export function prepareSearchQuery(query: string): string {
   const clean = query
@@ -48,7 +53,14 @@ export function prepareSearchQuery(query: string): string {
     .replace(/\s+/gu, " ")
     .trim();
   const cut = Array.from(clean).slice(0, MAX_QUERY_LENGTH).join("").trim();
-  return segmentForSearch(cut) ?? cut;
+  if (!hasCjk(cut)) return cut;
+  return cut.replace(/"[^"]*"?|[^\s"]+/gu, (part) => {
+    if (!hasCjk(part)) return part;
+    if (part.startsWith('"')) return `"${segmentForSearch(part.replace(/"/g, "")) ?? ""}"`;
+    const sign = part.startsWith("-") ? "-" : "";
+    const words = segmentForSearch(sign ? part.slice(1) : part) ?? "";
+    return words.includes(" ") ? `${sign}"${words}"` : `${sign}${words}`;
+  });
 }
 
 export interface SnippetPart {
@@ -78,13 +90,24 @@ export function snippetParts(headline: string): SnippetPart[] {
   return joinCjkParts(parts);
 }
 
+// Japanese and Chinese write without spaces; Korean separates words with them, so Hangul is left alone.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆]/u;
+const UNSPACED_NEIGHBOUR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆\p{N}A-Za-z]/u;
+
 function joinCjkParts(parts: SnippetPart[]): SnippetPart[] {
-  if (!parts.some((part) => hasCjk(part.text))) return parts;
+  if (!parts.some((part) => UNSPACED.test(part.text))) return parts;
   const whole = parts.map((part) => part.text).join("");
   const drop = new Set<number>();
   const chars = Array.from(whole);
   for (let i = 1; i < chars.length - 1; i++) {
-    if (chars[i] === " " && CJK_CHAR.test(chars[i - 1]!) && CJK_CHAR.test(chars[i + 1]!)) drop.add(i);
+    if (chars[i] !== " ") continue;
+    const before = chars[i - 1]!;
+    const after = chars[i + 1]!;
+    if (
+      (UNSPACED.test(before) && UNSPACED_NEIGHBOUR.test(after)) ||
+      (UNSPACED.test(after) && UNSPACED_NEIGHBOUR.test(before))
+    )
+      drop.add(i);
   }
   let index = 0;
   const out: SnippetPart[] = [];

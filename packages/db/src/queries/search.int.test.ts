@@ -169,6 +169,21 @@ describe("searchArticles", () => {
     expect(october.hits.map((h) => h.articleId)).toEqual([ids.body]);
   });
 
+  it("counts stories, names each by its first article and filters by story", async () => {
+    const [story] = (
+      await db.execute(sql`insert into stories (size, terms, norm, norm_documents)
+        values (2, '[]'::jsonb, 0, 0) returning id::text`)
+    ).rows as Array<{ id: string }>;
+    await db.execute(sql`insert into article_stories (article_id, story_id)
+      values (${ids.titled}::uuid, ${story!.id}::uuid), (${ids.body}::uuid, ${story!.id}::uuid)`);
+    const all = await searchArticles(db, { q: "Takaichi OR steel" });
+    expect(all.facets.stories).toEqual([
+      { value: story!.id, label: "Takaichi elected prime minister", count: 2 },
+    ]);
+    const inStory = await searchArticles(db, { q: "steel", storyId: story!.id });
+    expect(inStory.hits.map((h) => h.articleId)).toEqual([ids.body]);
+  });
+
   it("pages through results 20 at a time", async () => {
     for (let i = 0; i < 23; i++) {
       await store({

@@ -104,7 +104,6 @@ export const articles = pgTable(
     index("articles_canonical_key_idx").on(t.canonicalKey),
     index("articles_status_idx").on(t.status),
     index("articles_created_idx").on(t.createdAt.desc()),
-    index("articles_published_idx").on(t.publishedAt.desc()),
     index("articles_search_idx").using("gin", t.searchVector),
     check("articles_status_ck", sql`${t.status} in ('queued', 'processing', 'ready', 'failed', 'duplicate')`),
     check("articles_title_source_ck", sql`${t.titleSource} in ('explicit', 'derived')`),
