@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { type Database, getArticle } from "@parallax/db";
 import type { Browser } from "playwright-core";
@@ -11,6 +12,20 @@ let next: RunningNext;
 let db: Database;
 let browser: Browser;
 const ids: Record<"seed" | "japanese", string> = { seed: "", japanese: "" };
+
+const axeSource = readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2 A/AA violations axe-core finds on the page, as "rule: selector" lines. */
+async function axeViolations(page: import("playwright-core").Page): Promise<string[]> {
+  await page.addScriptTag({ content: await axeSource });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (...args: unknown[]) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document, { runOnly: ["wcag2a", "wcag2aa"] })) as {
+      violations: Array<{ id: string; nodes: Array<{ target: unknown }> }>;
+    };
+    return result.violations.map((v) => `${v.id}: ${String(v.nodes[0]?.target)}`);
+  });
+}
 
 async function submit(body: object): Promise<string> {
   const response = await fetch(`${next.baseUrl}/api/articles`, {
@@ -85,6 +100,19 @@ describe("/search in the browser", () => {
       await page.screenshot({ path: path.join(artifacts, "search-mobile.png"), fullPage: true });
     } finally {
       await page.close();
+    }
+  });
+
+  it("has no WCAG A/AA violations in light and dark mode", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme });
+      try {
+        await page.goto(`${next.baseUrl}/search?q=${encodeURIComponent("Takaichi OR 退避")}`);
+        expect(await page.locator(".search-hit").count()).toBe(2);
+        expect(await axeViolations(page), colorScheme).toEqual([]);
+      } finally {
+        await page.close();
+      }
     }
   });
 

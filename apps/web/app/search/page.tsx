@@ -1,4 +1,5 @@
 import { SearchFacets, SearchResults } from "@parallax/ui";
+import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Unavailable } from "~/components/unavailable";
@@ -71,12 +72,17 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
     );
   }
   const caller = await getCaller();
-  const result = await caller.search
+  const outcome = await caller.search
     .query({ q: request.q, page: request.page, ...request.filters })
+    .then((result) => ({ result, refused: null }))
     .catch((error: unknown) => {
-      if (isUnavailable(error)) return null;
+      if (isUnavailable(error)) return { result: null, refused: null };
+      // A search too broad to finish in time: its message says what to change.
+      if (error instanceof TRPCError && error.code === "BAD_REQUEST")
+        return { result: null, refused: error.message };
       throw error;
     });
+  const { result, refused } = outcome;
   return (
     <>
       <h1 className="page-title">Search</h1>
@@ -95,6 +101,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
               />
             </aside>
           ) : null}
+        </div>
+      ) : refused ? (
+        <div className="notice notice-error" role="alert">
+          <p>{refused}</p>
         </div>
       ) : (
         <Unavailable />

@@ -1,5 +1,6 @@
 import { zSearchInput, zSearchResult } from "@parallax/core";
-import { searchArticles } from "@parallax/db";
+import { SearchTooBroadError, searchArticles } from "@parallax/db";
+import { TRPCError } from "@trpc/server";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
 export const searchRouter = createTRPCRouter({
@@ -7,5 +8,11 @@ export const searchRouter = createTRPCRouter({
   query: publicProcedure
     .input(zSearchInput)
     .output(zSearchResult)
-    .query(({ ctx, input }) => searchArticles(ctx.db, input)),
+    .query(({ ctx, input }) =>
+      searchArticles(ctx.db, input).catch((error: unknown) => {
+        if (error instanceof SearchTooBroadError)
+          throw new TRPCError({ code: "BAD_REQUEST", message: error.message, cause: error });
+        throw error;
+      }),
+    ),
 });

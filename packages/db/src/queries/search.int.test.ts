@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase } from "../../../../tooling/vitest/services";
 import { closeDatabase, createDatabase, type Database } from "../client";
 import { storeNormalizedArticle } from "./pipeline";
-import { fillSearchText, searchArticles } from "./search";
+import { fillSearchText, SearchTooBroadError, searchArticles } from "./search";
 
 let db: Database;
 let drop: () => Promise<void>;
@@ -212,6 +212,22 @@ describe("searchArticles", () => {
       expect(result.hits, q.slice(0, 20)).toEqual([]);
       expect(result.total).toBe(0);
     }
+  });
+
+  it("reports a search that runs out of time as too broad", async () => {
+    const [row] = (
+      await db.execute(
+        sql`insert into articles (title, status) values ('Filler', 'ready') returning id::text`,
+      )
+    ).rows as Array<{ id: string }>;
+    await db.execute(sql`insert into paragraphs (article_id, n, kind, text)
+      select ${row!.id}::uuid, n, 'paragraph', 'the filler paragraph number ' || n || ' of the test corpus'
+      from generate_series(1, 30000) n`);
+    await expect(searchArticles(db, { q: "filler OR the", timeoutMs: 1 })).rejects.toBeInstanceOf(
+      SearchTooBroadError,
+    );
+    expect((await searchArticles(db, { q: "filler" })).total).toBe(1);
+    await db.execute(sql`delete from articles where id = ${row!.id}::uuid`);
   });
 
   it("matches entity names, CJK names by substring", async () => {

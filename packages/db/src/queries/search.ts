@@ -17,6 +17,8 @@ import type { Database } from "../client";
 export interface SearchOptions extends SearchFilters {
   q: string;
   page?: number;
+  /** Statement timeout of the matching query; `SEARCH_TIMEOUT_MS` unless given. */
+  timeoutMs?: number;
 }
 
 const FACET_LIMIT = 12;
@@ -33,7 +35,21 @@ function bothConfigurations(text: string): SQL {
               from websearch_to_tsquery('simple', ${text}) s, websearch_to_tsquery('english', ${text}) e)`;
 }
 
-async function rows<T>(db: Database, query: SQL): Promise<T[]> {
+/**
+ * A search Postgres could not finish within `SEARCH_TIMEOUT_MS`: a query of only very common words ("the OR
+ * and OR of") on a large corpus. The API answers it as a bad request with this message.
+ */
+export class SearchTooBroadError extends Error {
+  constructor() {
+    super("This search matches too much text to rank in time: add a less common word, a phrase or a filter.");
+    this.name = "SearchTooBroadError";
+  }
+}
+
+/** Bound on the matching and counting statement; normal searches take 5–50 ms on 100k paragraphs. */
+export const SEARCH_TIMEOUT_MS = 3_000;
+
+async function rows<T>(db: Pick<Database, "execute">, query: SQL): Promise<T[]> {
   return (await db.execute(query)).rows as T[];
 }
 
@@ -107,13 +123,14 @@ export async function searchArticles(db: Database, options: SearchOptions): Prom
           select 1 from paragraphs np where np.article_id = a.id and np.search_vector @@ ${parsed.neg}::tsquery)`
     : sql``;
 
-  const [summary] = await rows<Summary>(
-    db,
-    // Body score without ts_rank: ranking every matching paragraph of a common word cost more than the rest of
-    // the search together (5,000 paragraphs for "Trump" in the benchmark). Matches are counted instead, headings
-    // (weight B) counting double, on a log scale of the size of one weight-D ts_rank; titles keep their ts_rank
-    // (weight A), so a title match still outranks any body.
-    sql`with body as (
+  const [summary] = await withTimeout(db, options.timeoutMs ?? SEARCH_TIMEOUT_MS, (tx) =>
+    rows<Summary>(
+      tx,
+      // Body score without ts_rank: ranking every matching paragraph of a common word cost more than the rest of
+      // the search together (5,000 paragraphs for "Trump" in the benchmark). Matches are counted instead, headings
+      // (weight B) counting double, on a log scale of the size of one weight-D ts_rank; titles keep their ts_rank
+      // (weight A), so a title match still outranks any body.
+      sql`with body as (
           select p.article_id,
                  0.06 * ln(1 + count(*) + count(*) filter (where p.kind = 'heading')) as rank
           from paragraphs p where p.search_vector @@ ${tsq} group by p.article_id
@@ -150,6 +167,7 @@ export async function searchArticles(db: Database, options: SearchOptions): Prom
              from (select x.story_id, count(*)::int as count from hits join article_stories x on x.article_id = hits.id
                    group by x.story_id order by count desc, x.story_id limit ${FACET_LIMIT}) f
              order by f.count desc, f.story_id) x) as stories`,
+    ),
   );
 
   const pageIds = summary?.page.map((p) => p.id) ?? [];
@@ -194,6 +212,25 @@ export async function searchArticles(db: Database, options: SearchOptions): Prom
       stories: summary?.stories ?? [],
     },
   };
+}
+
+/** Runs the statement with a statement timeout of its own, reporting a timeout as `SearchTooBroadError`. */
+async function withTimeout<T>(
+  db: Database,
+  timeoutMs: number,
+  run: (tx: Pick<Database, "execute">) => Promise<T>,
+): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`));
+      return run(tx);
+    });
+  } catch (error) {
+    // 57014 query_canceled: the statement timeout fired (drizzle may wrap the driver's error).
+    const { code, cause } = error as { code?: unknown; cause?: { code?: unknown } };
+    if (code === "57014" || cause?.code === "57014") throw new SearchTooBroadError();
+    throw error;
+  }
 }
 
 interface PageRow {
