@@ -78,7 +78,7 @@ describe("/compare in the browser", () => {
       await page.screenshot({ path: path.join(artifacts, "compare.png"), fullPage: true });
 
       const overview = page.getByRole("region", { name: "Overview" });
-      const cite = overview.getByRole("link", { name: /^nippon\.com, paragraph \d+$/ }).first();
+      const cite = overview.getByRole("link", { name: /^nippon\.com paragraph \d+$/ }).first();
       const href = (await cite.getAttribute("href")) ?? "";
       expect(href).toMatch(new RegExp(`^/articles/${ids[0]}#p-\\d+$`));
       await cite.click();

@@ -112,12 +112,12 @@ describe("stories in the browser", () => {
       // A citation opens the paragraph it cites in place, under the sentence; Escape closes it again.
       const chip = page
         .locator(".briefing ol.key-points")
-        .getByRole("button", { name: /^Caixin, paragraph \d+$/ })
+        .getByRole("button", { name: /^Caixin paragraph \d+$/ })
         .first();
-      const paragraph = Number(((await chip.getAttribute("aria-label")) ?? "").replace(/\D+/g, ""));
+      const paragraph = Number(((await chip.textContent()) ?? "").replace(/\D+/g, ""));
       await chip.click();
       expect(await chip.getAttribute("aria-expanded")).toBe("true");
-      const panel = page.getByRole("group", { name: `Cited: Caixin, paragraph ${paragraph}` });
+      const panel = page.getByRole("group", { name: `Cited: Caixin paragraph ${paragraph}` });
       const cited = (await storyParagraph(caixin, paragraph)).slice(0, 60);
       await expect.poll(() => panel.textContent(), { timeout: 15_000 }).toContain(cited);
       expect(page.url()).toContain(`/stories/${nipponStory}`);

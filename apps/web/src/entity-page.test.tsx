@@ -20,7 +20,9 @@ describe("entity page components", () => {
   it("links each quote to its paragraph and names the speaker", () => {
     const html = renderToStaticMarkup(<EntityQuotes quotes={[quote]} showSpeaker empty="none" />);
     expect(html).toContain('href="/articles/a1b2c3d4-0000-4000-8000-000000000001#p-2"');
-    expect(html).toContain('aria-label="Caixin, paragraph 2"');
+    expect(html).toContain(
+      'Caixin <span aria-hidden="true">¶</span><span class="visually-hidden">paragraph </span>2',
+    );
     expect(html).toContain("Xi said");
     expect(html).toContain("“Ishiba is &lt;b&gt;welcome&lt;/b&gt;.”");
     expect(

@@ -14,6 +14,7 @@ import { entityHref, paragraphAnchor } from "./article-body";
 import { articleHref } from "./article-list";
 import { formatDate } from "./format";
 import { TimelineChart } from "./timeline-chart";
+import { ScrollArea } from "./scroll-area";
 
 /**
  * What renders one citation chip. The default is a plain link to the paragraph; the web app passes one that
@@ -26,6 +27,27 @@ export function citationHref(citation: Pick<Citation, "articleId" | "paragraph">
   return `${articleHref(citation.articleId)}#${paragraphAnchor(citation.paragraph)}`;
 }
 
+/** What a citation is called to a screen reader: "Caixin paragraph 4". */
+export function citationName(citation: Pick<Citation, "source" | "paragraph">): string {
+  return `${citation.source} paragraph ${citation.paragraph}`;
+}
+
+/**
+ * A chip's text: `[Caixin ¶4]` on screen, "Caixin paragraph 4" read aloud. The spoken name is the visible
+ * text with its symbols spelled out, so speech-input users can say what they see.
+ */
+export function CiteText({ citation }: { citation: Pick<Citation, "source" | "paragraph"> }) {
+  return (
+    <>
+      <span aria-hidden="true">[</span>
+      {citation.source} <span aria-hidden="true">¶</span>
+      <span className="visually-hidden">paragraph </span>
+      {citation.paragraph}
+      <span aria-hidden="true">]</span>
+    </>
+  );
+}
+
 /** `[Caixin ¶4]` chips, each a link to the paragraph it cites. */
 export function Citations({ citations, Cite }: { citations: readonly Citation[]; Cite?: CiteComponent }) {
   if (citations.length === 0) return null;
@@ -35,13 +57,8 @@ export function Citations({ citations, Cite }: { citations: readonly Citation[];
         Cite ? (
           <Cite key={`${c.articleId}-${c.paragraph}`} citation={c} />
         ) : (
-          <a
-            key={`${c.articleId}-${c.paragraph}`}
-            className="cite"
-            href={citationHref(c)}
-            aria-label={`${c.source}, paragraph ${c.paragraph}`}
-          >
-            [{c.source} ¶{c.paragraph}]
+          <a key={`${c.articleId}-${c.paragraph}`} className="cite" href={citationHref(c)}>
+            <CiteText citation={c} />
           </a>
         ),
       )}
@@ -167,7 +184,7 @@ export function FiguresTable({
   caption?: string;
 }) {
   return (
-    <div className="table-scroll">
+    <ScrollArea label="Key figures (scrolls sideways)">
       <table className="sources-table figures-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -206,7 +223,7 @@ export function FiguresTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 
@@ -303,7 +320,7 @@ export function BriefingView({
       ) : null}
       <section aria-labelledby={id("sources")}>
         <h3 id={id("sources")}>Sources</h3>
-        <div className="table-scroll">
+        <ScrollArea label="Sources (scrolls sideways)">
           <table className="sources-table">
             <thead>
               <tr>
@@ -321,7 +338,7 @@ export function BriefingView({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Emphasis, SideVoices, WordChoiceAction } from "@parallax/core";
 import { CitationGroup } from "./comparison-parts";
+import { ScrollArea } from "./scroll-area";
 
 export interface BarGroup {
   label: string;
@@ -44,33 +45,35 @@ export function BarChart({
   });
   return (
     <figure className="cmp-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${y}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{desc}</desc>
-        {rows.map(({ group, top }, g) => (
-          <g key={`${group.label}-${g}`} className="cmp-chart-group">
-            <text className="cmp-chart-group-label" x={0} y={top + 16}>
-              {clip(group.label, 60)}
-            </text>
-            {group.bars.map((bar, i) => {
-              const barY = top + GROUP_HEAD + i * ROW;
-              const w = Math.max(1, Math.max(0, Math.min(1, bar.value)) * BAR_MAX);
-              return (
-                <g key={`${bar.label}-${i}`} className="cmp-chart-bar">
-                  <title>{`${group.label}: ${bar.label}, ${bar.text}`}</title>
-                  <text x={LABEL_WIDTH - 8} y={barY + 14} textAnchor="end">
-                    {clip(bar.label)}
-                  </text>
-                  <rect x={LABEL_WIDTH} y={barY + 3} width={w} height={ROW - 8} />
-                  <text x={LABEL_WIDTH + w + 6} y={barY + 14}>
-                    {bar.text}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        ))}
-      </svg>
+      <ScrollArea className="cmp-chart-scroll" label={`${title} (scrolls sideways)`}>
+        <svg viewBox={`0 0 ${WIDTH} ${y}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+          <title id={`${id}-title`}>{title}</title>
+          <desc id={`${id}-desc`}>{desc}</desc>
+          {rows.map(({ group, top }, g) => (
+            <g key={`${group.label}-${g}`} className="cmp-chart-group">
+              <text className="cmp-chart-group-label" x={0} y={top + 16}>
+                {clip(group.label, 60)}
+              </text>
+              {group.bars.map((bar, i) => {
+                const barY = top + GROUP_HEAD + i * ROW;
+                const w = Math.max(1, Math.max(0, Math.min(1, bar.value)) * BAR_MAX);
+                return (
+                  <g key={`${bar.label}-${i}`} className="cmp-chart-bar">
+                    <title>{`${group.label}: ${bar.label}, ${bar.text}`}</title>
+                    <text x={LABEL_WIDTH - 8} y={barY + 14} textAnchor="end">
+                      {clip(bar.label)}
+                    </text>
+                    <rect x={LABEL_WIDTH} y={barY + 3} width={w} height={ROW - 8} />
+                    <text x={LABEL_WIDTH + w + 6} y={barY + 14}>
+                      {bar.text}
+                    </text>
+                  </g>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+      </ScrollArea>
     </figure>
   );
 }

@@ -48,8 +48,10 @@ export function CitationGroup({
             .map((c, i) => (
               <span key={`${c.articleId}:${c.paragraph}`}>
                 {i > 0 ? ", " : ""}
-                <a href={citationHref(c)} aria-label={`${source}, paragraph ${c.paragraph}`}>
-                  ¶{c.paragraph}
+                <a href={citationHref(c)}>
+                  <span aria-hidden="true">¶</span>
+                  <span className="visually-hidden">{source} paragraph </span>
+                  {c.paragraph}
                 </a>
               </span>
             ))}

@@ -107,7 +107,6 @@ export function EntityQuotes({
     <ul className="ent-list">
       {quotes.map((q) => {
         const date = formatDate(q.publishedAt);
-        const where = `${q.source ?? q.title ?? UNTITLED}, paragraph ${q.paragraph}`;
         return (
           <li key={`${q.articleId}-${q.paragraph}-${q.text}`} className="ent-list-item">
             <blockquote
@@ -126,8 +125,10 @@ export function EntityQuotes({
                   {q.cue ? ` ${q.cue}` : ""}
                 </span>
               ) : null}
-              <a href={`${articleHref(q.articleId)}#${paragraphAnchor(q.paragraph)}`} aria-label={where}>
-                {q.source ?? "Unknown outlet"} ¶{q.paragraph}
+              <a href={`${articleHref(q.articleId)}#${paragraphAnchor(q.paragraph)}`}>
+                {q.source ?? "Unknown outlet"} <span aria-hidden="true">¶</span>
+                <span className="visually-hidden">paragraph </span>
+                {q.paragraph}
               </a>
               <span className="ent-article-title">{q.title ?? UNTITLED}</span>
               {date && q.publishedAt ? <time dateTime={q.publishedAt}>{date}</time> : null}

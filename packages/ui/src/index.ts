@@ -14,6 +14,8 @@ export {
   Citations,
   CitedSentence,
   citationHref,
+  citationName,
+  CiteText,
   FiguresTable,
   Flag,
   formatEventDate,
@@ -64,3 +66,4 @@ export {
   SearchResults,
   type SearchResultsProps,
 } from "./search-results";
+export { ScrollArea } from "./scroll-area";

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { formatCount } from "./format";
+import { ScrollArea } from "./scroll-area";
 
 /** One pipeline stage's job counts, as `jobs.counts` gives them. */
 export interface JobStageCounts {
@@ -48,7 +49,7 @@ export function formatJobTime(ms: number | null): string | null {
 /** Jobs per state for each stage; failed counts above zero are marked in words as well as colour. */
 export function JobCountsTable({ counts, caption }: { counts: readonly JobStageCounts[]; caption: string }) {
   return (
-    <div className="table-scroll">
+    <ScrollArea label={`${caption} (scrolls sideways)`}>
       <table className="jobs-counts">
         <caption>{caption}</caption>
         <thead>
@@ -81,7 +82,7 @@ export function JobCountsTable({ counts, caption }: { counts: readonly JobStageC
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { Citation } from "@parallax/core";
-import { citationHref } from "@parallax/ui";
+import { CiteText, citationHref, citationName } from "@parallax/ui";
 import { useQuery } from "@tanstack/react-query";
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -26,11 +26,11 @@ export function CitationChip({ citation }: { citation: Citation }) {
   useEffect(() => setInteractive(true), []);
 
   const href = citationHref(citation);
-  const name = `${citation.source}, paragraph ${citation.paragraph}`;
-  const text = `[${citation.source} ¶${citation.paragraph}]`;
+  const name = citationName(citation);
+  const text = <CiteText citation={citation} />;
   if (!interactive)
     return (
-      <a className="cite" href={href} aria-label={name}>
+      <a className="cite" href={href}>
         {text}
       </a>
     );
@@ -47,7 +47,6 @@ export function CitationChip({ citation }: { citation: Citation }) {
         ref={chip}
         type="button"
         className="cite"
-        aria-label={name}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onKeyDown={close}

@@ -2,7 +2,7 @@
 
 import type { RouterOutputs } from "@parallax/api";
 import { countryName } from "@parallax/core/sources";
-import { formatDate, languageName } from "@parallax/ui";
+import { formatDate, languageName, ScrollArea } from "@parallax/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, Fragment, useState } from "react";
 import { useTRPC } from "~/trpc/react";
@@ -155,7 +155,7 @@ export function SourcesTable({ initial }: { initial: Outlet[] }) {
       <p role="status" aria-live="polite" className="sources-status">
         {status}
       </p>
-      <div className="table-scroll">
+      <ScrollArea label="Outlets (scrolls sideways)">
         <table className="outlets-table">
           <caption className="visually-hidden">Outlets, most articles first</caption>
           <thead>
@@ -246,7 +246,7 @@ export function SourcesTable({ initial }: { initial: Outlet[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </>
   );
 }
