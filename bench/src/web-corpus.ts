@@ -53,16 +53,19 @@ export function corpusSubmissions(bases: Base[], count: number) {
   const random = mulberry32(7);
   const copies = Math.ceil(count / bases.length);
   const submissions: Array<{ text: string; title: string; sourceName: string }> = [];
+  const texts = new Set<string>();
   for (let copy = 0; copy < copies; copy++) {
     for (const [b, base] of bases.entries()) {
       if (submissions.length >= count) break;
       let kept = base.paragraphs.filter(() => random() < 0.75);
       if (kept.length < 2) kept = base.paragraphs;
-      submissions.push({
-        title: base.title,
-        text: kept.join("\n\n"),
-        sourceName: `Outlet ${String(((b + copy * 7) % 40) + 1).padStart(2, "0")}`,
-      });
+      const sourceName = `Outlet ${String(((b + copy * 7) % 40) + 1).padStart(2, "0")}`;
+      let text = kept.join("\n\n");
+      // A short article has few subsets; a copy that would repeat another carries its outlet's credit line, as
+      // syndicated copies do, so that every submission is a new document rather than the same paste again.
+      if (texts.has(text)) text = `${text}\n\nDistributed by ${sourceName}, copy ${copy + 1}.`;
+      texts.add(text);
+      submissions.push({ title: base.title, text, sourceName });
     }
   }
   return submissions;
@@ -89,7 +92,8 @@ export async function ensureCorpus(
     log(`corpus: ${stored} articles already stored`);
     return;
   }
-  const submissions = corpusSubmissions(baseArticles(), target).slice(stored);
+  // Submitting is idempotent (the same document is the same article), so an interrupted fill just starts over.
+  const submissions = corpusSubmissions(baseArticles(), target);
   log(`corpus: submitting ${submissions.length} articles through the pipeline (one-time; reused afterwards)`);
   const redis = createRedis(redisUrl, "producer");
   const ingestQueue = createIngestQueue({ connection: redis, prefix });

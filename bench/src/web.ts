@@ -20,7 +20,7 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 const webDir = path.join(repoRoot, "apps/web");
 const serverUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const ARTICLES = Number(process.env.WEB_BENCH_ARTICLES ?? 10_000);
+const ARTICLES = Number(process.env.WEB_BENCH_ARTICLES ?? 10_500);
 const SECONDS = Number(process.env.WEB_BENCH_SECONDS ?? 15);
 const CONNECTIONS = 50;
 const DATABASE = "parallax_bench_web";
@@ -98,7 +98,10 @@ async function load(baseUrl: string, page: string, paths: string[]): Promise<Row
     requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }) }],
   });
   // Exact percentiles from every response time (autocannon's own table has p97.5, not p95).
-  (run as unknown as NodeJS.EventEmitter).on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  (run as unknown as NodeJS.EventEmitter).on(
+    "response",
+    (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms),
+  );
   const result = await run;
   times.sort((a, b) => a - b);
   const at = (q: number) =>

@@ -1,4 +1,4 @@
-import { entityHref, paragraphAnchor } from "./article-body";
+import { paragraphAnchor } from "./article-body";
 import { articleHref } from "./article-list";
 import { formatCount, formatDate, UNTITLED } from "./format";
 import type { LinkComponent } from "./link";

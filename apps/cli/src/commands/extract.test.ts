@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zNormalizedArticle } from "@parallax/core/schemas";
 import { afterAll, describe, expect, it } from "vitest";
-import { CAIXIN, jsonLines, NIPPON, ROOT, runCli, SEEDS } from "../__fixtures__/cli";
+import { CAIXIN, jsonLines, NIPPON, ROOT, runCli } from "../__fixtures__/cli";
 
 const NEWS_PAGE = join(ROOT, "packages/core/src/normalize/__fixtures__/news-page.html");
 // The public contract: the issue-2 fields first, the extraction-engine fields beside them.

@@ -19,7 +19,6 @@ const zOptions = z.object({
     .optional(),
   json: z.boolean().optional(),
 });
-type ExtractOptions = z.infer<typeof zOptions>;
 
 const SYSTEM_ERRORS: Record<string, string> = {
   ENOENT: "no such file",

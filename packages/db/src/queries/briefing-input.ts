@@ -19,7 +19,7 @@ export async function loadBriefingArticles(
   const opinionSections = await opinionSectionsOfArticles(db, [...new Set(articleIds)]);
   for (const id of new Set(articleIds)) {
     const article = await getArticle(db, id);
-    if (!article || article.status !== "ready") continue;
+    if (article?.status !== "ready") continue;
     const enrichment = await getArticleEnrichment(db, id);
     if (!enrichment) continue;
     out.push({
