@@ -134,7 +134,7 @@ async function main() {
       (
         await db.execute(sql`
           select b.subject_id::text as id from briefings b
-          group by b.subject_id order by max(b.created_at) desc limit 200`)
+          group by b.subject_id order by max(b.built_at) desc limit 200`)
       ).rows as Array<{ id: string }>
     ).map((r) => `/stories/${r.id}`);
     const words = (

@@ -62,7 +62,9 @@ describe("/search in the browser", () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     try {
       await page.goto(`${next.baseUrl}/search`);
-      await page.getByRole("searchbox", { name: /Search articles/ }).fill("Takaichi");
+      await page
+        .getByRole("searchbox", { name: "Search articles, paragraphs and entities" })
+        .fill("Takaichi");
       await page.keyboard.press("Enter");
       await page.waitForURL(/\/search\?q=Takaichi/);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Search");

@@ -55,7 +55,7 @@ async function storyParagraph(articleId: string, n: number): Promise<string> {
 /** The outlets the first key points list cites, as its citation chips read ("[Caixin ¶4]"). */
 const citedOutlets = async (page: Page) => {
   const chips = await page.locator(".briefing ol.key-points .cite").allTextContents();
-  return [...new Set(chips.map((chip) => chip.replace(/^\[(.*) ¶\d+\]$/, "$1")))].sort();
+  return [...new Set(chips.map((chip) => chip.replace(/^\[(.*) ¶(?:paragraph )?\d+\]$/, "$1")))].sort();
 };
 
 describe("stories in the browser", () => {

@@ -52,7 +52,10 @@ describe("StoryCards", () => {
     expect(html).toContain("Leaders &lt;script&gt;alert(1)&lt;/script&gt; meet");
     expect(html).not.toContain("<script>");
     expect(html).toContain(`href="/articles/${article}#p-3"`);
-    expect(html).toContain("[nippon.com ¶5]");
+    // What a sighted reader sees on the chip, and what a screen reader says for it.
+    const visible = html.replace(/<span class="visually-hidden">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "");
+    expect(visible).toContain("[nippon.com ¶5]");
+    expect(html).toContain('<span class="visually-hidden">paragraph </span>5');
     expect(html).toContain("Opinion");
     expect(html).toContain("Caixin ×2");
     expect(html).toContain("China ×2");
