@@ -140,8 +140,8 @@ async function main() {
     const words = (
       (
         await db.execute(sql`
-          select e.name from entities e join article_entities ae on ae.entity_id = e.id
-          group by e.id, e.name order by count(*) desc limit 40`)
+          select e.name from entities e join article_entities ae on ae.slug = e.slug
+          group by e.slug, e.name order by count(*) desc limit 40`)
       ).rows as Array<{ name: string }>
     ).map((r) => r.name);
     const searches = [

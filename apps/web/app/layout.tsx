@@ -8,6 +8,8 @@ import "@parallax/ui/styles/search.css";
 import "@parallax/ui/styles/sources.css";
 import "@parallax/ui/styles/jobs.css";
 import "@parallax/ui/styles/submit.css";
+import "@parallax/ui/styles/feeds.css";
+import "@parallax/ui/styles/alerts.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/site-header";

@@ -8,6 +8,8 @@ import { jobsRouter } from "./routers/jobs";
 import { searchRouter } from "./routers/search";
 import { sourceRouter } from "./routers/source";
 import { storyRouter } from "./routers/story";
+import { subscriptionRouter } from "./routers/subscription";
+import { watchRouter } from "./routers/watch";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -21,6 +23,8 @@ export const appRouter = createTRPCRouter({
   search: searchRouter,
   source: sourceRouter,
   story: storyRouter,
+  subscription: subscriptionRouter,
+  watch: watchRouter,
 });
 
 export type AppRouter = typeof appRouter;

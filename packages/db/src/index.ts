@@ -17,3 +17,6 @@ export * from "./queries/sources";
 export * from "./queries/story-feed";
 export * from "./queries/entity-page";
 export * from "./queries/briefing-feed";
+export * from "./queries/subscriptions";
+export * from "./queries/watches";
+export * from "./queries/revisions";

@@ -13,6 +13,8 @@ export const defaultNavItems: NavItem[] = [
   { href: "/search", label: "Search" },
   { href: "/sources", label: "Sources" },
   { href: "/submit", label: "Submit" },
+  { href: "/feeds", label: "Feeds", matchPrefix: "/feeds" },
+  { href: "/alerts", label: "Alerts", matchPrefix: "/alerts" },
   { href: "/jobs", label: "Jobs" },
   { href: "/admin", label: "Admin" },
 ];

@@ -1,0 +1,2 @@
+-- Watch lists, alerts and webhooks (issue 8): filled in by that work.
+select 1;

@@ -1,0 +1,2 @@
+-- Article revisions (issue 8): filled in by that work.
+select 1;
