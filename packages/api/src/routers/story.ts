@@ -99,6 +99,28 @@ const zQueued = z.boolean();
 
 // Moves and splits are as open as the admin router's actions until sign-in and roles arrive (issue 9); then
 // they belong with whoever may edit stories.
+/**
+ * The home page's filter choices change only as outlets, countries or languages first appear; reading them is a
+ * pass over every live story's articles, so each database answers it at most once per 30 s.
+ */
+const FILTERS_TTL_MS = 30_000;
+const filterCache = new WeakMap<
+  object,
+  { at: number; value: Promise<Awaited<ReturnType<typeof storyFilterOptions>>> }
+>();
+
+function cachedFilterOptions(db: Parameters<typeof storyFilterOptions>[0]) {
+  const hit = filterCache.get(db);
+  if (hit && Date.now() - hit.at < FILTERS_TTL_MS) return hit.value;
+  const value = storyFilterOptions(db);
+  filterCache.set(db, { at: Date.now(), value });
+  // A failed read is not kept: the next request asks the database again.
+  value.catch(() => {
+    if (filterCache.get(db)?.value === value) filterCache.delete(db);
+  });
+  return value;
+}
+
 export const storyRouter = createTRPCRouter({
   /** Stories with articles, most recently changed first; `nextCursor` asks for the page after. */
   list: publicProcedure
@@ -155,7 +177,7 @@ export const storyRouter = createTRPCRouter({
         languages: z.array(z.object({ language: z.string(), stories: zCount })),
       }),
     )
-    .query(({ ctx }) => storyFilterOptions(ctx.db)),
+    .query(({ ctx }) => cachedFilterOptions(ctx.db)),
 
   /** A story and its articles; a merged story's id answers with the story it is now part of. */
   byId: publicProcedure

@@ -190,45 +190,66 @@ export async function listStoryCards(
     throw new StoryError("BAD_REQUEST", `cursor ${JSON.stringify(cursor)} is not one this list gave`);
   const condition = articleCondition(options);
 
-  const found = await rows<CardRow>(
+  // First the page's ids, ordered by update time alone: each story's latest briefing and latest arrival are
+  // read from their indexes, so no article rows are joined and no briefing is read for the stories not shown.
+  const found = await rows<Pick<CardRow, "id" | "updated_at" | "cursor_at">>(
     db,
     sql`
-    with cards as (
-      select s.id, greatest(s.updated_at, b.built_at, m.last_added) as updated_at, b.content, b.version,
-             m.article_count, m.first_at, m.last_at
-      from stories s
-      cross join lateral (
-        select count(*)::int as article_count, max(x.assigned_at) as last_added,
-               min(a.published_at) as first_at, max(a.published_at) as last_at
-        from article_stories x join articles a on a.id = x.article_id where x.story_id = s.id
-      ) m
-      left join lateral (
-        select content, built_at, version from briefings
-        where scope = 'story' and subject_id = s.id order by version desc limit 1
-      ) b on true
-      where s.merged_into is null and m.article_count > 0
-        ${
-          condition
-            ? sql`and exists (
-                select 1 from article_stories x join articles a on a.id = x.article_id
-                left join sources src on src.id = a.source_id
-                where x.story_id = s.id and ${condition})`
-            : sql``
-        }
-    )
-    select c.id::text, ${iso(sql`c.updated_at`)} as updated_at, ${isoMicro(sql`c.updated_at`)} as cursor_at,
-           c.content, c.version, t.title, c.article_count, ${iso(sql`c.first_at`)} as first_at,
-           ${iso(sql`c.last_at`)} as last_at
-    from cards c
-    left join lateral (
-      select a.title from article_stories x join articles a on a.id = x.article_id where x.story_id = c.id
-      order by a.published_at asc nulls last, x.assigned_at, a.id limit 1
-    ) t on true
-    ${after ? sql`where (c.updated_at, c.id) < (${after[1]}::timestamptz, ${after[2]!.toLowerCase()}::uuid)` : sql``}
-    order by c.updated_at desc, c.id desc
+    select s.id::text, ${iso(sql`k.updated_at`)} as updated_at, ${isoMicro(sql`k.updated_at`)} as cursor_at
+    from stories s
+    cross join lateral (
+      select greatest(
+        s.updated_at,
+        (select max(b.built_at) from briefings b where b.scope = 'story' and b.subject_id = s.id),
+        (select max(x.assigned_at) from article_stories x where x.story_id = s.id)
+      ) as updated_at
+    ) k
+    where s.merged_into is null
+      and exists (select 1 from article_stories x where x.story_id = s.id)
+      ${
+        condition
+          ? sql`and exists (
+              select 1 from article_stories x join articles a on a.id = x.article_id
+              left join sources src on src.id = a.source_id
+              where x.story_id = s.id and ${condition})`
+          : sql``
+      }
+      ${after ? sql`and (k.updated_at, s.id) < (${after[1]}::timestamptz, ${after[2]!.toLowerCase()}::uuid)` : sql``}
+    order by k.updated_at desc, s.id desc
     limit ${limit + 1}`,
   );
-  const page = found.slice(0, limit);
+  const shown = found.slice(0, limit);
+  // Then what the cards show, for those stories only: counts, dates, title, and of the latest briefing just its
+  // headline and first key points (a briefing is tens of kilobytes; a card needs a few hundred bytes).
+  const details = shown.length
+    ? await rows<Omit<CardRow, "updated_at" | "cursor_at"> & { headline: unknown; points: unknown }>(
+        db,
+        sql`
+        select c.id::text, b.version, b.headline, b.points, t.title, m.article_count,
+               ${iso(sql`m.first_at`)} as first_at, ${iso(sql`m.last_at`)} as last_at
+        from unnest(${sql.param(shown.map((r) => r.id))}::uuid[]) as c(id)
+        cross join lateral (
+          select count(*)::int as article_count, min(a.published_at) as first_at, max(a.published_at) as last_at
+          from article_stories x join articles a on a.id = x.article_id where x.story_id = c.id
+        ) m
+        left join lateral (
+          select version, content->'headline' as headline,
+                 jsonb_path_query_array(content->'keyPoints', '$[0 to 3]') as points
+          from briefings where scope = 'story' and subject_id = c.id order by version desc limit 1
+        ) b on true
+        left join lateral (
+          select a.title from article_stories x join articles a on a.id = x.article_id where x.story_id = c.id
+          order by a.published_at asc nulls last, x.assigned_at, a.id limit 1
+        ) t on true`,
+      )
+    : [];
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const page: CardRow[] = shown.flatMap((row) => {
+    const d = byId.get(row.id);
+    if (!d) return [];
+    const content = d.version == null ? null : { headline: d.headline, keyPoints: d.points ?? [] };
+    return [{ ...row, ...d, content }];
+  });
   const mix = page.length
     ? await rows<MixRow>(
         db,
@@ -247,7 +268,7 @@ export async function listStoryCards(
       mix.filter((m) => m.story_id === row.id),
     ),
   );
-  const last = page.at(-1);
+  const last = shown.at(-1);
   return { cards, nextCursor: found.length > limit && last ? `${last.cursor_at}~${last.id}` : null };
 }
 
@@ -303,23 +324,49 @@ export async function storyFilterOptions(db: Queryable): Promise<StoryFilterOpti
     join stories s on s.id = x.story_id and s.merged_into is null
     join articles a on a.id = x.article_id
     left join sources src on src.id = a.source_id`;
-  const [outlets, countries, languages] = await Promise.all([
-    rows<{ id: string; name: string; domain: string | null; stories: number }>(
-      db,
-      sql`select src.id::text, src.name, src.domain, count(distinct x.story_id)::int as stories ${from}
-          where src.id is not null group by src.id order by lower(src.name), src.id limit 500`,
-    ),
-    rows<{ country: string; stories: number }>(
-      db,
-      sql`select coalesce(src.country, 'unknown') as country, count(distinct x.story_id)::int as stories ${from}
-          group by 1 order by 1 limit 300`,
-    ),
-    rows<{ language: string; stories: number }>(
-      db,
-      sql`select lower(coalesce(a.language, src.language)) as language, count(distinct x.story_id)::int as stories
-          ${from} where coalesce(a.language, src.language) is not null group by 1 order by 1 limit 300`,
-    ),
-  ]);
+  // One pass over the live stories' articles: each (story, outlet, country, language) once, counted here.
+  const seen = await rows<{
+    story_id: string;
+    source_id: string | null;
+    name: string | null;
+    domain: string | null;
+    country: string;
+    language: string | null;
+  }>(
+    db,
+    sql`select distinct x.story_id::text, src.id::text as source_id, src.name, src.domain,
+               coalesce(src.country, 'unknown') as country, lower(coalesce(a.language, src.language)) as language
+        ${from}`,
+  );
+  const storiesBy = <K>(key: (row: (typeof seen)[number]) => K | null) => {
+    const sets = new Map<K, Set<string>>();
+    for (const row of seen) {
+      const k = key(row);
+      if (k === null) continue;
+      const set = sets.get(k) ?? new Set<string>();
+      set.add(row.story_id);
+      sets.set(k, set);
+    }
+    return sets;
+  };
+  const sources = new Map(seen.filter((r) => r.source_id).map((r) => [r.source_id!, r]));
+  const outlets = [...storiesBy((r) => r.source_id)]
+    .map(([id, set]) => ({
+      id,
+      name: sources.get(id)!.name ?? "",
+      domain: sources.get(id)!.domain,
+      stories: set.size,
+    }))
+    .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+    .slice(0, 500);
+  const countries = [...storiesBy((r) => r.country)]
+    .map(([country, set]) => ({ country, stories: set.size }))
+    .sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : 0))
+    .slice(0, 300);
+  const languages = [...storiesBy((r) => r.language)]
+    .map(([language, set]) => ({ language, stories: set.size }))
+    .sort((a, b) => (a.language < b.language ? -1 : a.language > b.language ? 1 : 0))
+    .slice(0, 300);
   return { outlets, countries, languages };
 }
 
