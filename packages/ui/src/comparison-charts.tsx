@@ -1,5 +1,5 @@
 import type { Emphasis, SideVoices, WordChoiceAction } from "@parallax/core";
-import { CitationGroup } from "./comparison-parts";
+import { WordingTable } from "./comparison-parts";
 import { ScrollArea } from "./scroll-area";
 
 export interface BarGroup {
@@ -131,50 +131,17 @@ export function EmphasisChart({
 /** How each side words the acts and things of the facts they share ("the meeting" / "a summit"). */
 export function ActionsTable({ actions, sides }: { actions: readonly WordChoiceAction[]; sides: string[] }) {
   return (
-    <div className="cmp-table-wrap">
-      <table className="cmp-table">
-        <caption>How each side words the same acts and events (in bold: wording only that side uses)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Concept</th>
-            {sides.map((s) => (
-              <th scope="col" key={s}>
-                {s}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {actions.map((action) => (
-            <tr key={action.concept}>
-              <th scope="row">
-                {action.concept}
-                {action.differs ? <span className="cmp-badge">worded differently</span> : null}
-              </th>
-              {sides.map((side) => {
-                const entry = action.sides.find((s) => s.side === side);
-                return (
-                  <td key={side}>
-                    {entry && entry.phrases.length > 0 ? (
-                      <ul className="cmp-labels">
-                        {entry.phrases.slice(0, 5).map((p) => (
-                          <li key={p.text}>
-                            {p.exclusive ? <strong>{p.text}</strong> : p.text} ×{p.count}
-                            {p.exclusive ? <span className="visually-hidden"> (only {side})</span> : null}{" "}
-                            <CitationGroup citations={p.citations} max={2} />
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <WordingTable
+      rows={actions.map((action) => ({
+        key: action.concept,
+        name: action.concept,
+        differs: action.differs,
+        sides: action.sides,
+      }))}
+      sides={sides}
+      caption="How each side words the same acts and events (in bold: wording only that side uses)"
+      rowHeader="Concept"
+      differsLabel="worded differently"
+    />
   );
 }

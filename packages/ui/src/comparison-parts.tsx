@@ -182,14 +182,43 @@ export function FactList({ items }: { items: readonly FactComparison[] }) {
   );
 }
 
-export function ActorsTable({ actors, sides }: { actors: readonly WordChoiceActor[]; sides: string[] }) {
+/** A row of a wording table: one actor or concept, and the phrases each side uses for it. */
+export interface WordingRow {
+  key: string;
+  name: string;
+  differs: boolean;
+  sides: ReadonlyArray<{
+    side: string;
+    phrases: ReadonlyArray<{
+      text: string;
+      count: number;
+      exclusive: boolean;
+      citations: readonly ComparisonCitation[];
+    }>;
+  }>;
+}
+
+/** Sides as columns, actors or concepts as rows, each cell the side's phrases (bold: only that side's). */
+export function WordingTable({
+  rows,
+  sides,
+  caption,
+  rowHeader,
+  differsLabel,
+}: {
+  rows: readonly WordingRow[];
+  sides: string[];
+  caption: string;
+  rowHeader: string;
+  differsLabel: string;
+}) {
   return (
     <div className="cmp-table-wrap">
       <table className="cmp-table">
-        <caption>How each side names the actors they share (in bold: a name only that side uses)</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Actor</th>
+            <th scope="col">{rowHeader}</th>
             {sides.map((s) => (
               <th scope="col" key={s}>
                 {s}
@@ -198,23 +227,23 @@ export function ActorsTable({ actors, sides }: { actors: readonly WordChoiceActo
           </tr>
         </thead>
         <tbody>
-          {actors.map((actor) => (
-            <tr key={actor.entity}>
+          {rows.map((row) => (
+            <tr key={row.key}>
               <th scope="row">
-                {actor.name}
-                {actor.differs ? <span className="cmp-badge">named differently</span> : null}
+                {row.name}
+                {row.differs ? <span className="cmp-badge">{differsLabel}</span> : null}
               </th>
               {sides.map((side) => {
-                const entry = actor.sides.find((s) => s.side === side);
+                const entry = row.sides.find((s) => s.side === side);
                 return (
                   <td key={side}>
-                    {entry && entry.labels.length > 0 ? (
+                    {entry && entry.phrases.length > 0 ? (
                       <ul className="cmp-labels">
-                        {entry.labels.slice(0, 5).map((l) => (
-                          <li key={l.text}>
-                            {l.exclusive ? <strong>{l.text}</strong> : l.text} ×{l.count}
-                            {l.exclusive ? <span className="visually-hidden"> (only {side})</span> : null}{" "}
-                            <CitationGroup citations={l.citations} max={2} />
+                        {entry.phrases.slice(0, 5).map((p) => (
+                          <li key={p.text}>
+                            {p.exclusive ? <strong>{p.text}</strong> : p.text} ×{p.count}
+                            {p.exclusive ? <span className="visually-hidden"> (only {side})</span> : null}{" "}
+                            <CitationGroup citations={p.citations} max={2} />
                           </li>
                         ))}
                       </ul>
@@ -229,6 +258,23 @@ export function ActorsTable({ actors, sides }: { actors: readonly WordChoiceActo
         </tbody>
       </table>
     </div>
+  );
+}
+
+export function ActorsTable({ actors, sides }: { actors: readonly WordChoiceActor[]; sides: string[] }) {
+  return (
+    <WordingTable
+      rows={actors.map((actor) => ({
+        key: actor.entity,
+        name: actor.name,
+        differs: actor.differs,
+        sides: actor.sides.map((s) => ({ side: s.side, phrases: s.labels })),
+      }))}
+      sides={sides}
+      caption="How each side names the actors they share (in bold: a name only that side uses)"
+      rowHeader="Actor"
+      differsLabel="named differently"
+    />
   );
 }
 

@@ -6,11 +6,11 @@ import Link from "next/link";
 import { ZodError } from "zod";
 import {
   type CompareRequest,
-  compareExportHref,
   compareHref,
   groupings,
   parseCompareParams,
 } from "~/compare-params";
+import { CompareExports, ExcludedArticles } from "~/components/compare-extras";
 import { CompareForms, type PickableArticle } from "~/components/compare-form";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
@@ -98,31 +98,14 @@ function ResultHeader({ request, result }: { request: CompareRequest; result: Re
           ))}
         </ul>
       </nav>
-      <ul className="cmp-exports" aria-label="Export this comparison">
-        <li>
-          <a href={compareExportHref(request, "md") ?? undefined}>Comparison as Markdown</a>
-        </li>
-        <li>
-          <a href={compareExportHref(request, "json") ?? undefined}>Comparison as JSON</a>
-        </li>
+      <CompareExports request={request}>
         {"storyId" in result ? (
           <li>
             <Link href={`/stories/${result.storyId}/compare`}>This story’s comparison page</Link>
           </li>
         ) : null}
-      </ul>
-      {result.excluded.length > 0 ? (
-        <div className="notice notice-warn">
-          <p className="notice-title">Left out of this comparison</p>
-          <ul>
-            {result.excluded.map((e) => (
-              <li key={e.articleId}>
-                <Link href={`/articles/${e.articleId}`}>{e.articleId}</Link>: {e.reason}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      </CompareExports>
+      <ExcludedArticles excluded={result.excluded} />
     </>
   );
 }

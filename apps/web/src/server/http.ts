@@ -1,4 +1,5 @@
 import type { ErrorReply } from "./errors";
+import { readBodyBytes } from "./upload-body";
 
 /** A pasted document may be 5 MB (MAX_PASTE_BYTES); JSON escaping and the other fields get the rest. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -30,28 +31,13 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       response: jsonError(415, "send the request body as JSON (Content-Type: application/json)"),
     };
   }
-  const tooLarge = () => ({
-    ok: false as const,
-    response: jsonError(413, `request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`),
-  });
-  const declared = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge();
-  if (!request.body) return { ok: false, response: jsonError(400, "request body is empty") };
-
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return tooLarge();
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const body = await readBodyBytes(
+    request,
+    maxBytes,
+    `request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,
+  );
+  if (!body.ok) return body;
+  const text = Buffer.from(body.bytes).toString("utf8");
   if (text.trim() === "") return { ok: false, response: jsonError(400, "request body is empty") };
   try {
     return { ok: true, value: JSON.parse(text) };

@@ -6,11 +6,11 @@ import { notFound, redirect } from "next/navigation";
 import { ZodError } from "zod";
 import {
   type CompareRequest,
-  compareExportHref,
   type Grouping,
   groupings,
   parseLabels,
 } from "~/compare-params";
+import { CompareExports, ExcludedArticles } from "~/components/compare-extras";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
 import { isUnavailable } from "~/server/errors";
@@ -128,27 +128,9 @@ export default async function StoryComparePage({ params, searchParams }: Props) 
                 : ""}
               .
             </p>
-            <ul aria-label="Export this comparison">
-              <li>
-                <a href={compareExportHref(request, "md") ?? undefined}>Comparison as Markdown</a>
-              </li>
-              <li>
-                <a href={compareExportHref(request, "json") ?? undefined}>Comparison as JSON</a>
-              </li>
-            </ul>
+            <CompareExports request={request} />
           </div>
-          {outcome.result.excluded.length > 0 ? (
-            <div className="notice notice-warn">
-              <p className="notice-title">Left out of this comparison</p>
-              <ul>
-                {outcome.result.excluded.map((e) => (
-                  <li key={e.articleId}>
-                    <Link href={`/articles/${e.articleId}`}>{e.articleId}</Link>: {e.reason}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <ExcludedArticles excluded={outcome.result.excluded} />
           <ComparisonView comparison={outcome.result} />
         </>
       ) : null}
