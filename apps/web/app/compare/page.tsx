@@ -4,12 +4,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZodError } from "zod";
-import {
-  type CompareRequest,
-  compareHref,
-  groupings,
-  parseCompareParams,
-} from "~/compare-params";
+import { type CompareRequest, compareHref, groupings, parseCompareParams } from "~/compare-params";
 import { CompareExports, ExcludedArticles } from "~/components/compare-extras";
 import { CompareForms, type PickableArticle } from "~/components/compare-form";
 import { Unavailable } from "~/components/unavailable";

@@ -4,12 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ZodError } from "zod";
-import {
-  type CompareRequest,
-  type Grouping,
-  groupings,
-  parseLabels,
-} from "~/compare-params";
+import { type CompareRequest, type Grouping, groupings, parseLabels } from "~/compare-params";
 import { CompareExports, ExcludedArticles } from "~/components/compare-extras";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
