@@ -59,6 +59,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     concurrency: config.concurrency,
     fetchLimits: config.fetchLimits,
     enrichQueue,
+    briefQueue,
     log,
   });
   const enrich = createEnrichWorker({

@@ -62,3 +62,25 @@ export async function enqueueReprocess(
     );
   }
 }
+
+/**
+ * How long repeated requests to fetch one article again collapse into one: a feed re-listing a URL on every
+ * poll, or a person pressing submit twice, costs the site one request per window.
+ */
+export const REFETCH_WINDOW_MS = 10 * 60_000;
+
+export const refetchDedupId = (articleId: string) => `refetch-${articleId}`;
+
+/**
+ * Fetches a readable URL article again to look for a new revision. Deduplicated per article for
+ * `REFETCH_WINDOW_MS` (BullMQ throttle mode); false when an earlier request within the window already covers it.
+ */
+export async function enqueueRefetch(queue: Queue<IngestJob>, articleId: string): Promise<boolean> {
+  if (await queue.getDeduplicationJobId(refetchDedupId(articleId))) return false;
+  await queue.add("refetch", zIngestJob.parse({ articleId }), {
+    deduplication: { id: refetchDedupId(articleId), ttl: REFETCH_WINDOW_MS },
+    // A page that cannot be fetched now keeps its stored revision; the next request tries again.
+    attempts: 2,
+  });
+  return true;
+}

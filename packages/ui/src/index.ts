@@ -67,3 +67,4 @@ export {
   type SearchResultsProps,
 } from "./search-results";
 export { ScrollArea } from "./scroll-area";
+export { type RevisionItem, RevisionDiffView, RevisionList, StaleBriefingNotice } from "./revision-diff";

@@ -70,12 +70,19 @@ function buildRequest(kind: Kind, fields: Fields): { input: SubmitInput | null; 
   return { input: problem || urlProblem ? null : { html: fields.html, ...(url ? { url } : {}) }, errors };
 }
 
+const REFETCH_NOTES = {
+  queued: "A refresh was queued: if the page has changed, the article gets a new revision.",
+  recent: "This page was refreshed a few minutes ago; the article already shows what it found.",
+  deferred: "A refresh could not be queued right now; submit it again later to look for changes.",
+} as const;
+
 function SubmissionResult({ result }: { result: SubmitResult }) {
   const href = `/articles/${result.articleId}`;
   if (!result.created && (result.status === "ready" || result.status === "duplicate")) {
     return (
       <div className="notice notice-warn" role="status">
         <p className="notice-title">Already in Parallax</p>
+        {result.refetch ? <p>{REFETCH_NOTES[result.refetch]}</p> : null}
         <p>
           <Link href={href}>Read the article</Link>
         </p>

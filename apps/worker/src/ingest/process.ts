@@ -63,7 +63,7 @@ export function normalizeOrExplain(input: Parameters<typeof normalize>[0]) {
   }
 }
 
-async function fetchOrExplain(url: string, limits: FetchLimits) {
+export async function fetchOrExplain(url: string, limits: FetchLimits) {
   try {
     return await fetchPage(url, limits);
   } catch (error) {

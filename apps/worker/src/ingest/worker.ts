@@ -1,6 +1,8 @@
 import { type Database, setArticleStatus } from "@parallax/db";
 import {
+  type BriefJob,
   type EnrichJob,
+  enqueueBrief,
   enqueueEnrich,
   INGEST_QUEUE,
   type IngestJob,
@@ -10,6 +12,7 @@ import {
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
+import { type RefetchOutcome, refetchArticle } from "./refetch";
 import { reprocessArticle } from "./reprocess";
 
 export interface IngestWorkerOptions extends QueueSettings {
@@ -18,23 +21,53 @@ export interface IngestWorkerOptions extends QueueSettings {
   fetchLimits: FetchLimits;
   /** Where a readable article goes next. */
   enrichQueue: Queue<EnrichJob>;
+  /** Where a refetched article's changed text asks for its story's briefing to be rebuilt. */
+  briefQueue?: Queue<BriefJob>;
   log: (line: string) => void;
 }
 
-export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJob, IngestOutcome> {
+export function createIngestWorker(
+  options: IngestWorkerOptions,
+): Worker<IngestJob, IngestOutcome | RefetchOutcome> {
   const { db, log } = options;
   // The reconciler enqueues any readable article left without enrichment, so a Redis hiccup here loses nothing.
   const enrichNext = (articleId: string) =>
     enqueueEnrich(options.enrichQueue, articleId).catch((error: Error) =>
       log(`enrichment of ${articleId} deferred to the reconciler: ${error.message}`),
     );
-  const worker = new Worker<IngestJob, IngestOutcome>(
+  /** A refetch never fails the article: its stored revision stays readable and the job's error says why. */
+  const refetch = async (articleId: string): Promise<RefetchOutcome> => {
+    try {
+      const outcome = await refetchArticle(articleId, {
+        db,
+        fetchLimits: options.fetchLimits,
+        rebuildBriefing: async (storyId) => {
+          if (!options.briefQueue) return;
+          await enqueueBrief(options.briefQueue, storyId).catch((error: Error) =>
+            log(`briefing rebuild of story ${storyId} not queued: ${error.message}`),
+          );
+        },
+      });
+      if (outcome.status === "changed") {
+        log(
+          `article ${articleId}: revision ${outcome.revision}, ${outcome.changedParagraphs} paragraphs changed`,
+        );
+        await enrichNext(articleId);
+      }
+      return outcome;
+    } catch (error) {
+      if (error instanceof PermanentError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
+  };
+  const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
-    async (job: Job<IngestJob, IngestOutcome>) => {
+    async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>) => {
       const parsed = zIngestJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
       const { articleId, runId } = parsed.data;
+      if (job.name === "refetch") return refetch(articleId);
       if (runId) {
         // Reprocessing keeps the article readable throughout and reports instead of failing it.
         if ((await reprocessArticle(db, articleId, runId)) === "changed") await enrichNext(articleId);

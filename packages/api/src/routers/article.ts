@@ -11,8 +11,11 @@ import {
   getArticleEnrichment,
   getCitedParagraph,
   listArticles,
+  getRevision,
+  listRevisions,
   storyOfArticle,
 } from "@parallax/db";
+import { diffRevisions, zRevisionDiff, zRevisionParagraph } from "@parallax/core/revisions";
 import { zIngestProgress } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -21,7 +24,20 @@ import { articleBriefing } from "../services/stories";
 import { submitArticle } from "../services/submit";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
-const zSubmitResult = z.object({ articleId: zArticleId, status: z.string(), created: z.boolean() });
+const zSubmitResult = z.object({
+  articleId: zArticleId,
+  status: z.string(),
+  created: z.boolean(),
+  refetch: z.enum(["queued", "recent", "deferred"]).optional(),
+});
+const zRevisionSummary = z.object({
+  revision: z.number().int().positive(),
+  createdAt: z.string(),
+  reason: z.enum(["first", "refetch", "reprocess"]),
+  title: z.string().nullable(),
+  contentHash: z.string(),
+  paragraphCount: z.number().int(),
+});
 const zProgress = z.object({
   id: zArticleId,
   status: z.string(),
@@ -118,4 +134,44 @@ export const articleRouter = createTRPCRouter({
     .input(z.object({ id: zArticleId }))
     .output(zBriefing.nullable())
     .query(({ ctx, input }) => articleBriefing(ctx, input.id)),
+
+  /** Every text the article has shown, oldest first; the last is what it shows now. */
+  revisions: publicProcedure
+    .input(z.object({ id: zArticleId }))
+    .output(z.array(zRevisionSummary))
+    .query(({ ctx, input }) => listRevisions(ctx.db, input.id)),
+
+  /** What changed from one revision to another, paragraph by paragraph and word by word. */
+  revisionDiff: publicProcedure
+    .input(
+      z
+        .object({
+          id: zArticleId,
+          from: z.number().int().min(1).max(2_147_483_647),
+          to: z.number().int().min(1).max(2_147_483_647),
+        })
+        .refine((v) => v.from !== v.to, { message: "from and to must be different revisions" }),
+    )
+    .output(
+      z.object({
+        from: zRevisionSummary,
+        to: zRevisionSummary,
+        fromParagraphs: z.array(zRevisionParagraph),
+        diff: zRevisionDiff,
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const [from, to] = await Promise.all([
+        getRevision(ctx.db, input.id, input.from),
+        getRevision(ctx.db, input.id, input.to),
+      ]);
+      const missing = !from ? input.from : !to ? input.to : null;
+      if (!from || !to)
+        throw new TRPCError({ code: "NOT_FOUND", message: `article ${input.id} has no revision ${missing}` });
+      const before = zRevisionParagraph.array().parse(from.paragraphs);
+      const after = zRevisionParagraph.array().parse(to.paragraphs);
+      const { paragraphs: _f, articleId: _a, ...fromSummary } = from;
+      const { paragraphs: _t, articleId: _b, ...toSummary } = to;
+      return { from: fromSummary, to: toSummary, fromParagraphs: before, diff: diffRevisions(before, after) };
+    }),
 });

@@ -7,6 +7,7 @@ import {
   listStoryMerges,
   storyFilterOptions,
   zStoryCardFilters,
+  staleBriefingPoints,
 } from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -231,4 +232,20 @@ export const storyRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) => splitArticlesOff(ctx, input)),
+
+  /** Key points of the latest briefing that cite a paragraph a source article has since changed. */
+  staleBriefingPoints: publicProcedure
+    .input(z.object({ id: zStoryId }))
+    .output(
+      z.array(
+        z.object({
+          point: z.number().int(),
+          paragraph: z.number().int(),
+          reason: z.enum(["changed", "removed", "renumbered"]),
+          articleId: zArticleId,
+          revision: z.number().int(),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => staleBriefingPoints(ctx.db, input.id)),
 });

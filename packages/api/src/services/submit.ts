@@ -1,12 +1,17 @@
-import type { IngestRequest } from "@parallax/core";
-import { requeueFailedArticle, storeSubmission } from "@parallax/db";
-import { enqueueIngest } from "@parallax/queue";
+import { type IngestRequest, ingestKind } from "@parallax/core";
+import { loadSubmission, requeueFailedArticle, storeSubmission } from "@parallax/db";
+import { enqueueIngest, enqueueRefetch } from "@parallax/queue";
 import type { Context } from "../trpc";
 
 export interface SubmitResult {
   articleId: string;
   status: string;
   created: boolean;
+  /**
+   * For a URL already readable: "queued" when it will be fetched again to look for a new revision, "recent"
+   * when a fetch was asked for within the last few minutes, "deferred" when the queue cannot be reached.
+   */
+  refetch?: "queued" | "recent" | "deferred";
 }
 
 /**
@@ -35,5 +40,22 @@ export async function submitArticle(ctx: Context, request: IngestRequest): Promi
       ctx.log(`enqueue deferred to the reconciler for ${stored.articleId}: ${(error as Error).message}`);
     }
   }
+  if (!stored.created && stored.status === "ready" && ingestKind(request) === "url")
+    return { articleId: stored.articleId, status, created: false, ...(await refetch(ctx, stored.articleId)) };
   return { articleId: stored.articleId, status, created: stored.created };
+}
+
+/**
+ * Submitting a known URL again (a person, or a feed listing it again) is a request to look at the page again:
+ * if its text changed, it becomes the article's next revision.
+ */
+async function refetch(ctx: Context, articleId: string): Promise<Pick<SubmitResult, "refetch">> {
+  const submission = await loadSubmission(ctx.db, articleId);
+  if (submission?.kind !== "url") return {};
+  try {
+    return { refetch: (await enqueueRefetch(ctx.ingestQueue, articleId)) ? "queued" : "recent" };
+  } catch (error) {
+    ctx.log(`refetch of ${articleId} not queued: ${(error as Error).message}`);
+    return { refetch: "deferred" };
+  }
 }

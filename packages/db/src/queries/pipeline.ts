@@ -3,7 +3,14 @@ import { articleFingerprint } from "@parallax/core/dedupe";
 import { countryFromDomain } from "@parallax/core/sources";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { articles, paragraphs, rawDocuments, sources } from "../schema/index";
+import {
+  articleRevisions,
+  articles,
+  paragraphs,
+  type RevisionReason,
+  rawDocuments,
+  sources,
+} from "../schema/index";
 import { type DuplicateMatch, findDuplicate, saveFingerprint } from "./duplicates";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -46,15 +53,20 @@ export interface FetchRecord {
 }
 
 /** Keeps the downloaded bytes so the article can be rebuilt later without fetching again. */
-export async function recordFetch(db: Database, articleId: string, fetched: FetchRecord): Promise<void> {
-  await db.insert(rawDocuments).values({
-    articleId,
-    kind: "fetch",
-    url: fetched.url,
-    bytes: fetched.bytes,
-    contentType: fetched.contentType,
-    httpStatus: fetched.httpStatus,
-  });
+export async function recordFetch(db: Database, articleId: string, fetched: FetchRecord): Promise<string> {
+  const [row] = await db
+    .insert(rawDocuments)
+    .values({
+      articleId,
+      kind: "fetch",
+      url: fetched.url,
+      bytes: fetched.bytes,
+      contentType: fetched.contentType,
+      httpStatus: fetched.httpStatus,
+    })
+    .returning({ id: rawDocuments.id });
+  await db.update(articles).set({ fetchedAt: new Date() }).where(eq(articles.id, articleId));
+  return row!.id;
 }
 
 async function upsertSource(tx: Transaction, name: string, domain: string | null): Promise<string> {
@@ -89,6 +101,18 @@ export interface StoreResult {
   status: "ready" | "duplicate";
   duplicateOf: string | null;
   duplicateReason: DuplicateMatch["reason"] | null;
+  /** The revision the article now shows, and the one before when this store made a new one. */
+  revision: number;
+  previousRevision: number | null;
+}
+
+export interface StoreHints {
+  sourceName?: string | null;
+  normalizerVersion?: number;
+  /** Why a changed text is stored ('refetch' or 'reprocess'); the first store is always 'first'. */
+  revisionReason?: Exclude<RevisionReason, "first">;
+  /** The fetched page the text was read from. */
+  rawDocumentId?: string | null;
 }
 
 /**
@@ -100,10 +124,18 @@ export async function storeNormalizedArticle(
   db: Database,
   articleId: string,
   article: NormalizedArticle,
-  hints: { sourceName?: string | null; normalizerVersion?: number } = {},
+  hints: StoreHints = {},
 ): Promise<StoreResult> {
   const signature = articleFingerprint(article);
   return db.transaction(async (tx) => {
+    // The row lock makes concurrent stores of one article take turns choosing the next revision number.
+    const [locked] = await tx
+      .select({ revision: articles.revision })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .for("update");
+    if (!locked) throw new Error(`article ${articleId} no longer exists`);
+    const revision = await recordRevision(tx, articleId, locked.revision, article, hints);
     const url = article.canonicalUrl ?? article.url;
     const domain = url ? domainOf(url) : null;
     const sourceName = hints.sourceName ?? article.siteName ?? domain;
@@ -153,9 +185,47 @@ export async function storeNormalizedArticle(
         status,
         error: null,
         duplicateOf: duplicate?.articleId ?? null,
+        revision: revision.revision,
         updatedAt: new Date(),
       })
       .where(eq(articles.id, articleId));
-    return { status, duplicateOf: duplicate?.articleId ?? null, duplicateReason: duplicate?.reason ?? null };
+    return {
+      status,
+      duplicateOf: duplicate?.articleId ?? null,
+      duplicateReason: duplicate?.reason ?? null,
+      ...revision,
+    };
   });
+}
+
+/**
+ * Keeps the text about to be stored as a new revision when it differs from the current one (by the
+ * normalizer's content hash, and title); a retried or unchanged store adds nothing.
+ */
+async function recordRevision(
+  tx: Transaction,
+  articleId: string,
+  current: number,
+  article: NormalizedArticle,
+  hints: StoreHints,
+): Promise<{ revision: number; previousRevision: number | null }> {
+  if (current > 0) {
+    const [latest] = await tx
+      .select({ contentHash: articleRevisions.contentHash, title: articleRevisions.title })
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.revision, current)));
+    if (latest && latest.contentHash === article.contentHash && latest.title === article.title)
+      return { revision: current, previousRevision: null };
+  }
+  const revision = current + 1;
+  await tx.insert(articleRevisions).values({
+    articleId,
+    revision,
+    contentHash: article.contentHash,
+    title: article.title,
+    paragraphs: article.paragraphs.map((p) => ({ n: p.n, kind: p.kind, text: p.text })),
+    rawDocumentId: hints.rawDocumentId ?? null,
+    reason: current === 0 ? "first" : (hints.revisionReason ?? "reprocess"),
+  });
+  return { revision, previousRevision: current > 0 ? current : null };
 }

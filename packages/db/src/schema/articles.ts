@@ -86,6 +86,10 @@ export const articles = pgTable(
     siteName: text("site_name"),
     sourceId: uuid("source_id").references(() => sources.id),
     contentHash: text("content_hash"),
+    /** The revision the stored paragraphs are (article_revisions); 0 until first stored. */
+    revision: integer("revision").notNull().default(0),
+    /** When the page was last downloaded, whether or not its text had changed. */
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }),
     status: text("status").notNull().default("queued"),
     error: text("error"),
     duplicateOf: uuid("duplicate_of").references((): AnyPgColumn => articles.id, { onDelete: "set null" }),

@@ -8,6 +8,7 @@ import {
   DuplicateLinks,
   EntityIndex,
   hasIndexedEntities,
+  RevisionList,
   StoryLink,
   UNTITLED,
 } from "@parallax/ui";
@@ -81,6 +82,17 @@ async function loadEnrichment(id: string): Promise<Enrichment | null> {
   }
 }
 
+/** Earlier texts of the article; an empty list leaves the section out rather than the article. */
+async function loadRevisions(id: string) {
+  const caller = await getCaller();
+  try {
+    return await caller.article.revisions({ id });
+  } catch (error) {
+    if (!isUnavailable(error)) console.error("article page: revisions of", id, error);
+    return [];
+  }
+}
+
 /** Whether enrichment found anything to mark in the text (an enriched article can have nothing to mark). */
 function hasMarks(enrichment: Enrichment | null): enrichment is Enrichment {
   if (!enrichment) return false;
@@ -95,9 +107,10 @@ export default async function ArticlePage({ params }: Props) {
   const readable = article.status === "ready" || article.status === "duplicate";
   // A stored copy of another article is briefed as that article, never on its own.
   const briefed = article.status === "ready";
-  const [story, enrichment] = await Promise.all([
+  const [story, enrichment, revisions] = await Promise.all([
     briefed ? loadStory(article.id) : null,
     readable && article.paragraphs.length > 0 ? loadEnrichment(article.id) : null,
+    readable ? loadRevisions(article.id) : [],
   ]);
   const marked = hasMarks(enrichment) ? enrichment : null;
   // Wider page and a side column only when "In this article" has someone or somewhere to list.
@@ -143,6 +156,7 @@ export default async function ArticlePage({ params }: Props) {
             )}
             {indexed && enrichment ? <EntityIndex entities={enrichment.entities} /> : null}
           </div>
+          <RevisionList articleId={article.id} revisions={revisions} Link={Link} />
           <CaptionList captions={article.captions} />
           {article.digest ? <DigestView digest={article.digest} /> : null}
           <DuplicateLinks article={article} />

@@ -2,6 +2,7 @@ import type { RouterOutputs } from "@parallax/api";
 import {
   BriefingDiffView,
   BriefingView,
+  StaleBriefingNotice,
   Citations,
   formatCount,
   formatDateTime,
@@ -89,9 +90,13 @@ export default async function StoryPage({ params, searchParams }: Props) {
 
   const query = await searchParams;
   const requested = versionParam(query.version);
-  const [briefing, merges] = await Promise.all([
+  const [briefing, merges, stalePoints] = await Promise.all([
     loadBriefing(story.id, requested),
     getCaller().then((caller) => caller.story.merges({ id: story.id })),
+    // Marks only ever help: a failure to read them leaves the briefing as it is.
+    getCaller()
+      .then((caller) => caller.story.staleBriefingPoints({ id: story.id }))
+      .catch(() => []),
   ]);
   if (briefing === "missing-version") notFound();
   const built = briefing === "unreadable" ? null : briefing;
@@ -166,6 +171,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
                 <Link href={`/stories/${story.id}`}>Read the latest briefing</Link>
               </p>
             ) : null}
+            {built.version === latest ? <StaleBriefingNotice points={stalePoints} /> : null}
             <BriefingView
               briefing={built.briefing}
               newKeyPoints={new Set(built.diff?.keyPoints.added.map((p) => p.n) ?? [])}
