@@ -101,7 +101,7 @@ export function parseFeedBytes(bytes: Uint8Array, baseUrl: string): ParsedFeed {
         })),
       };
     default:
-      throw new FeedParseError(`unsupported feed format ${String(parsed.format)}`);
+      throw new FeedParseError("unsupported feed format");
   }
 }
 
