@@ -1,8 +1,8 @@
 import { addFeed, getFeed, listArticles } from "@parallax/db";
-import { createFeedsQueue, type FeedPollJob } from "@parallax/queue";
+import { createFeedsQueue, type FeedPollJob, scheduleFeed } from "@parallax/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../__fixtures__/harness";
+import { type Harness, startHarness, waitFor } from "../__fixtures__/harness";
 import { type PollDeps, pollFeed } from "./poll";
 
 const MIN = 60_000;
@@ -37,7 +37,7 @@ let deps: PollDeps;
 beforeAll(async () => {
   h = await startHarness((req, res) => {
     const origin = `http://${req.headers.host}`;
-    if (req.url === "/wire.xml") {
+    if (req.url?.startsWith("/wire.xml")) {
       etagRequests.push(req.headers["if-none-match"] as string | undefined);
       const etag = `"v${published}"`;
       if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
@@ -140,5 +140,21 @@ describe("feed polling on real Postgres and Redis", () => {
     expect(final.status).toBe("ready");
     expect(final.title).toBe("Vanished page");
     expect(final.paragraphs.map((p) => p.text).join(" ")).toMatch(/council approved the harbour budget/);
+  });
+
+  it("polls through the feed's job scheduler in the running worker, and a removed feed's poll drops it", async () => {
+    published = 5;
+    const { feed } = await addFeed(h.db, { url: `${h.origin}/wire.xml?scheduled`, intervalMinutes: 15 });
+    await scheduleFeed(feedsQueue, feed.id, 15 * MIN, new Date());
+    const polled = await waitFor(async () => {
+      const current = await getFeed(h.db, feed.id);
+      return current?.lastPolledAt ? current : null;
+    }, "the scheduled poll");
+    expect(polled.status).toBe("ok");
+    expect((await feedsQueue.getJobScheduler(feed.id))?.every).toBe(60 * MIN);
+
+    await h.db.execute(`delete from feeds where id = '${feed.id}'`);
+    expect(await pollFeed(feed.id, deps)).toEqual({ status: "gone" });
+    expect(await feedsQueue.getJobScheduler(feed.id)).toBeUndefined();
   });
 });
