@@ -5,6 +5,7 @@ import { registerCluster } from "./commands/cluster";
 import { registerCompare } from "./commands/compare";
 import { registerEnrich } from "./commands/enrich";
 import { registerExtract } from "./commands/extract";
+import { registerFeeds } from "./commands/feeds";
 import { registerIngest } from "./commands/ingest";
 import { registerReenrich } from "./commands/reenrich";
 import { registerReprocess } from "./commands/reprocess";
@@ -25,6 +26,7 @@ registerReenrich(program);
 registerCluster(program);
 registerCompare(program);
 registerBrief(program);
+registerFeeds(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

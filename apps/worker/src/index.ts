@@ -5,15 +5,19 @@ import {
   createBriefQueue,
   createClusterQueue,
   createEnrichQueue,
+  createFeedsQueue,
   createIngestQueue,
   createMaintenanceQueue,
   createRedis,
   type EnrichJob,
+  type FeedPollJob,
   type IngestJob,
   scheduleReconciler,
 } from "@parallax/queue";
 import type { Queue } from "bullmq";
 import { createEnrichWorker } from "./enrich/worker";
+import { reconcileFeedSchedulers } from "./feeds/reconcile";
+import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
 import { reconcile } from "./maintenance/reconcile";
@@ -39,6 +43,7 @@ export interface RunningWorkers {
   enrichQueue: Queue<EnrichJob>;
   clusterQueue: Queue<ClusterJob>;
   briefQueue: Queue<BriefJob>;
+  feedsQueue: Queue<FeedPollJob>;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -52,6 +57,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const enrichQueue = createEnrichQueue(settings);
   const clusterQueue = createClusterQueue(settings);
   const briefQueue = createBriefQueue(settings);
+  const feedsQueue = createFeedsQueue(settings);
 
   const ingest = createIngestWorker({
     ...settings,
@@ -71,9 +77,18 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   });
   const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
   const brief = createBriefWorker({ ...settings, db: config.db, log });
+  const feeds = createFeedsWorker({
+    ...settings,
+    db: config.db,
+    feedsQueue,
+    ingestQueue,
+    fetchLimits: config.fetchLimits,
+    log,
+  });
   const maintenance = createMaintenanceWorker({
     ...settings,
     db: config.db,
+    feedsQueue,
     ingestQueue,
     enrichQueue,
     clusterQueue,
@@ -84,6 +99,8 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)
     log(`reconciler at start: ${first.enqueued} re-enqueued, ${first.failed} marked failed`);
+  const feedSchedulers = await reconcileFeedSchedulers(config.db, feedsQueue);
+  if (feedSchedulers) log(`feeds at start: ${feedSchedulers} polling schedules re-created`);
   // CJK text stored before the search index existed is segmented once, so it becomes searchable (0005_search.sql).
   try {
     const segmented = await fillSearchText(config.db);
@@ -97,6 +114,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     enrichQueue,
     clusterQueue,
     briefQueue,
+    feedsQueue,
     async close() {
       await Promise.all([
         ingest.close(),
@@ -104,9 +122,12 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
         cluster.close(),
         brief.close(),
         maintenance.close(),
+        feeds.close(),
       ]);
       await Promise.all(
-        [ingestQueue, enrichQueue, clusterQueue, briefQueue, maintenanceQueue].map((queue) => queue.close()),
+        [ingestQueue, enrichQueue, clusterQueue, briefQueue, maintenanceQueue, feedsQueue].map((queue) =>
+          queue.close(),
+        ),
       );
       await connection.quit().catch(() => connection.disconnect());
     },

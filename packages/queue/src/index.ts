@@ -3,4 +3,5 @@ export * from "./ingest";
 export * from "./maintenance";
 export * from "./enrich";
 export * from "./stories";
+export * from "./feeds";
 export * from "./stages";

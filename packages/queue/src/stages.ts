@@ -1,15 +1,16 @@
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { createEnrichQueue } from "./enrich";
+import { createFeedsQueue } from "./feeds";
 import { createIngestQueue } from "./ingest";
 import { createMaintenanceQueue } from "./maintenance";
 import { createBriefQueue, createClusterQueue } from "./stories";
 
 /**
  * Every queue of the pipeline, in the order an article passes through them. Reprocessing runs share the ingest
- * queue (jobs named "reprocess"), so it is not a stage of its own.
+ * queue (jobs named "reprocess"), so it is not a stage of its own. Feed polls come first: they submit articles.
  */
-export const pipelineStages = ["ingest", "enrich", "cluster", "brief", "maintenance"] as const;
+export const pipelineStages = ["feeds", "ingest", "enrich", "cluster", "brief", "maintenance"] as const;
 export type PipelineStage = (typeof pipelineStages)[number];
 
 export type StageQueues = Record<PipelineStage, Queue>;
@@ -17,6 +18,7 @@ export type StageQueues = Record<PipelineStage, Queue>;
 /** One Queue per stage on one connection, for tools that look at the whole pipeline (the /jobs page). */
 export function createStageQueues(settings: { connection: Redis; prefix: string }): StageQueues {
   return {
+    feeds: createFeedsQueue(settings) as unknown as Queue,
     ingest: createIngestQueue(settings) as unknown as Queue,
     enrich: createEnrichQueue(settings) as unknown as Queue,
     cluster: createClusterQueue(settings) as unknown as Queue,

@@ -10,6 +10,7 @@ import {
   zIngestJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { ingestFromFeedSummary } from "../feeds/fallback";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { type RefetchOutcome, refetchArticle } from "./refetch";
@@ -86,6 +87,13 @@ export function createIngestWorker(
         const permanent = error instanceof PermanentError;
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         if (permanent || lastAttempt) {
+          // A feed item's page that cannot be had becomes an article of the feed's summary (issue 8).
+          const fromFeed = await ingestFromFeedSummary(db, articleId).catch(() => null);
+          if (fromFeed) {
+            log(`article ${articleId} built from its feed summary: ${message}`);
+            if (fromFeed.status !== "skipped") await enrichNext(articleId);
+            return fromFeed;
+          }
           // Record the reason first: if this write fails too, the job retries and the reconciler has a record.
           await setArticleStatus(db, articleId, "failed", message);
           log(`article ${articleId} failed: ${message}`);

@@ -2,11 +2,13 @@ import type { Database } from "@parallax/db";
 import {
   type ClusterJob,
   type EnrichJob,
+  type FeedPollJob,
   type IngestJob,
   MAINTENANCE_QUEUE,
   type QueueSettings,
 } from "@parallax/queue";
 import { type Queue, Worker } from "bullmq";
+import { reconcileFeedSchedulers } from "../feeds/reconcile";
 import { type ReconcileReport, reconcile } from "./reconcile";
 
 export function createMaintenanceWorker(
@@ -15,6 +17,8 @@ export function createMaintenanceWorker(
     ingestQueue: Queue<IngestJob>;
     enrichQueue: Queue<EnrichJob>;
     clusterQueue: Queue<ClusterJob>;
+    /** Feeds whose polling schedule is missing get it back. */
+    feedsQueue?: Queue<FeedPollJob>;
     log: (line: string) => void;
   },
 ): Worker<unknown, ReconcileReport> {
@@ -31,6 +35,10 @@ export function createMaintenanceWorker(
         options.log(
           `reconciler: ${report.enqueued} re-enqueued, ${report.failed} marked failed of ${report.checked}`,
         );
+      }
+      if (options.feedsQueue) {
+        const schedules = await reconcileFeedSchedulers(options.db, options.feedsQueue);
+        if (schedules) options.log(`reconciler: ${schedules} feed polling schedules re-created`);
       }
       return report;
     },

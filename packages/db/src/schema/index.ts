@@ -6,3 +6,4 @@ export * from "./reprocess";
 export * from "./sources";
 export * from "./stories";
 export * from "./revisions";
+export * from "./feeds";

@@ -1,0 +1,116 @@
+import { request } from "undici";
+import type { FetchLimits } from "../ingest/fetch-page";
+
+export type FeedResponse =
+  | {
+      status: "modified";
+      url: string;
+      bytes: Buffer;
+      etag: string | null;
+      lastModified: string | null;
+      cacheControl: string | null;
+    }
+  | { status: "not-modified"; cacheControl: string | null }
+  | { status: "failed"; error: string; retryAfter: string | null };
+
+export const FEED_USER_AGENT = "Parallax/0.1 feed reader (+https://github.com/parallax-news; self-hosted)";
+const ACCEPT =
+  "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+
+/**
+ * A conditional GET (If-None-Match / If-Modified-Since) with a deadline, a byte cap and a redirect cap. Never
+ * throws: every failure comes back as words for the feed's `last_error`.
+ */
+export async function fetchFeed(
+  url: string,
+  validators: { etag: string | null; lastModified: string | null },
+  limits: FetchLimits,
+): Promise<FeedResponse> {
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    let response: Awaited<ReturnType<typeof request>>;
+    try {
+      response = await request(current, {
+        method: "GET",
+        signal,
+        headers: {
+          "user-agent": FEED_USER_AGENT,
+          accept: ACCEPT,
+          ...(validators.etag ? { "if-none-match": validators.etag } : {}),
+          ...(validators.lastModified ? { "if-modified-since": validators.lastModified } : {}),
+        },
+        headersTimeout: limits.timeoutMs,
+        bodyTimeout: limits.timeoutMs,
+      });
+    } catch (error) {
+      return failed(
+        `could not fetch ${current}: ${signal.aborted ? `timed out after ${limits.timeoutMs} ms` : describe(error)}`,
+      );
+    }
+    const { statusCode, headers, body } = response;
+    const header = (name: string) => {
+      const value = headers[name];
+      return (Array.isArray(value) ? value[0] : value) ?? null;
+    };
+    if (statusCode >= 300 && statusCode < 400 && statusCode !== 304 && header("location")) {
+      await body.dump().catch(() => {});
+      if (hop >= limits.maxRedirects)
+        return failed(`too many redirects (over ${limits.maxRedirects}) from ${url}`);
+      try {
+        current = new URL(String(header("location")), current).toString();
+      } catch {
+        return failed(`${current} redirected to an invalid address`);
+      }
+      continue;
+    }
+    if (statusCode === 304) {
+      await body.dump().catch(() => {});
+      return { status: "not-modified", cacheControl: header("cache-control") };
+    }
+    if (statusCode >= 400 || statusCode < 200 || statusCode >= 300) {
+      await body.dump().catch(() => {});
+      return failed(`${current} answered HTTP ${statusCode}`, header("retry-after"));
+    }
+    const declared = Number(header("content-length") ?? Number.NaN);
+    if (declared > limits.maxBytes) {
+      await body.dump().catch(() => {});
+      return failed(`the feed is too large: ${declared} bytes (limit ${limits.maxBytes})`);
+    }
+    try {
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > limits.maxBytes) {
+          body.destroy();
+          return failed(`the feed is too large: over ${limits.maxBytes} bytes`);
+        }
+        chunks.push(chunk);
+      }
+      return {
+        status: "modified",
+        url: current,
+        bytes: Buffer.concat(chunks),
+        etag: header("etag"),
+        lastModified: header("last-modified"),
+        cacheControl: header("cache-control"),
+      };
+    } catch (error) {
+      return failed(`could not read ${current}: ${signal.aborted ? "timed out" : describe(error)}`);
+    }
+  }
+}
+
+function failed(error: string, retryAfter: string | null = null): FeedResponse {
+  return { status: "failed", error, retryAfter };
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "ENOTFOUND") return "host not found";
+  if (code === "ECONNRESET") return "connection reset";
+  return error.message;
+}
