@@ -13,6 +13,7 @@ import {
 import {
   enqueueIngest,
   type FeedPollJob,
+  enqueueRefetch,
   type IngestJob,
   scheduleFeed,
   unscheduleFeed,
@@ -99,7 +100,8 @@ export async function pollFeed(feedId: string, deps: PollDeps): Promise<PollOutc
 
 /**
  * Each item becomes a URL submission, stored before it is enqueued (as the web and CLI submit). An item whose
- * URL is already an article is linked to it, not submitted twice.
+ * URL is already a readable article is linked to it and that page is looked at again (a refetch, at most once
+ * per article in ten minutes): a feed listing a known URL anew is how a changed article becomes its next revision.
  */
 async function submitItems(
   deps: PollDeps,
@@ -110,7 +112,13 @@ async function submitItems(
   for (const item of pending) {
     const stored = await storeSubmission(deps.db, { url: item.url });
     await markFeedItemSubmitted(deps.db, feedId, item.guid, stored.articleId);
-    if (!stored.created) continue;
+    if (!stored.created) {
+      if (stored.status === "ready")
+        await enqueueRefetch(deps.ingestQueue, stored.articleId).catch((error: Error) =>
+          deps.log(`refetch of ${stored.articleId} not queued: ${error.message}`),
+        );
+      continue;
+    }
     submitted++;
     try {
       await enqueueIngest(deps.ingestQueue, stored.articleId);
