@@ -1,18 +1,23 @@
 import { type Database, fillSearchText } from "@parallax/db";
 import {
+  type AlertsJob,
   type BriefJob,
   type ClusterJob,
+  createAlertsQueue,
   createBriefQueue,
   createClusterQueue,
   createEnrichQueue,
   createIngestQueue,
   createMaintenanceQueue,
   createRedis,
+  createWebhooksQueue,
   type EnrichJob,
   type IngestJob,
   scheduleReconciler,
+  type WebhookJob,
 } from "@parallax/queue";
-import type { Queue } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
+import { createAlertsWorker, createWebhooksWorker } from "./alerts/worker";
 import { createEnrichWorker } from "./enrich/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
@@ -32,6 +37,12 @@ export interface WorkerConfig {
   enrichConcurrency?: number;
   fetchLimits: FetchLimits;
   log?: (line: string) => void;
+  /** The web app's address, for links in webhook payloads; `http://localhost:3000` unless given. */
+  publicUrl?: string;
+  /** How long a webhook receiver gets to answer (10 s unless given). */
+  webhookTimeoutMs?: number;
+  /** Overrides of the webhook jobs' options (tests shorten the backoff). */
+  webhookJobOptions?: Partial<JobsOptions>;
 }
 
 export interface RunningWorkers {
@@ -39,6 +50,8 @@ export interface RunningWorkers {
   enrichQueue: Queue<EnrichJob>;
   clusterQueue: Queue<ClusterJob>;
   briefQueue: Queue<BriefJob>;
+  alertsQueue: Queue<AlertsJob>;
+  webhooksQueue: Queue<WebhookJob>;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -52,6 +65,8 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const enrichQueue = createEnrichQueue(settings);
   const clusterQueue = createClusterQueue(settings);
   const briefQueue = createBriefQueue(settings);
+  const alertsQueue = createAlertsQueue(settings);
+  const webhooksQueue = createWebhooksQueue(settings, config.webhookJobOptions);
 
   const ingest = createIngestWorker({
     ...settings,
@@ -66,10 +81,19 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     concurrency: config.enrichConcurrency ?? 1,
     clusterQueue,
+    alertsQueue,
     log,
   });
   const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
-  const brief = createBriefWorker({ ...settings, db: config.db, log });
+  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log });
+  const alerts = createAlertsWorker({ ...settings, db: config.db, webhooksQueue, log });
+  const webhooks = createWebhooksWorker({
+    ...settings,
+    db: config.db,
+    publicUrl: config.publicUrl ?? "http://localhost:3000",
+    ...(config.webhookTimeoutMs ? { timeoutMs: config.webhookTimeoutMs } : {}),
+    log,
+  });
   const maintenance = createMaintenanceWorker({
     ...settings,
     db: config.db,
@@ -96,16 +120,28 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     enrichQueue,
     clusterQueue,
     briefQueue,
+    alertsQueue,
+    webhooksQueue,
     async close() {
       await Promise.all([
         ingest.close(),
         enrich.close(),
         cluster.close(),
         brief.close(),
+        alerts.close(),
+        webhooks.close(),
         maintenance.close(),
       ]);
       await Promise.all(
-        [ingestQueue, enrichQueue, clusterQueue, briefQueue, maintenanceQueue].map((queue) => queue.close()),
+        [
+          ingestQueue,
+          enrichQueue,
+          clusterQueue,
+          briefQueue,
+          alertsQueue,
+          webhooksQueue,
+          maintenanceQueue,
+        ].map((queue) => queue.close()),
       );
       await connection.quit().catch(() => connection.disconnect());
     },

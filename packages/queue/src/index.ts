@@ -4,3 +4,4 @@ export * from "./maintenance";
 export * from "./enrich";
 export * from "./stories";
 export * from "./stages";
+export * from "./alerts";

@@ -5,3 +5,4 @@ export * from "./fingerprints";
 export * from "./reprocess";
 export * from "./sources";
 export * from "./stories";
+export * from "./watches";
