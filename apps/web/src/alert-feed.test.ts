@@ -1,6 +1,6 @@
 import type { Alert, Watch } from "@parallax/core";
 import { describe, expect, it } from "vitest";
-import { watchAtomFeed, zWatchFeedFile } from "./alert-feed";
+import { deliveryWords, watchAtomFeed, zWatchFeedFile } from "./alert-feed";
 
 const watch: Watch = {
   id: "0b9f6a56-8a8c-4a38-9d43-1f4f1d9d2f11",
@@ -57,5 +57,19 @@ describe("a watch's Atom feed", () => {
     expect(zWatchFeedFile.parse(`${watch.id}.atom`)).toBe(watch.id);
     expect(zWatchFeedFile.safeParse(`${watch.id}.json`).success).toBe(false);
     expect(zWatchFeedFile.safeParse("../etc.atom").success).toBe(false);
+  });
+});
+
+describe("a webhook delivery in words", () => {
+  it("says the state, the attempts and the last error", () => {
+    const d = { attempts: 1, lastError: null, deliveredAt: null };
+    expect(deliveryWords({ ...d, status: "pending", attempts: 0 })).toBe("Webhook: waiting to be sent");
+    expect(deliveryWords({ ...d, status: "delivered" })).toBe("Webhook: delivered after 1 attempt");
+    expect(
+      deliveryWords({ ...d, status: "retrying", attempts: 2, lastError: "the receiver answered HTTP 500" }),
+    ).toBe("Webhook: retrying after 2 attempts (the receiver answered HTTP 500)");
+    expect(deliveryWords({ ...d, status: "failed", attempts: 8, lastError: "no answer within 10 s" })).toBe(
+      "Webhook: failed after 8 attempts (no answer within 10 s)",
+    );
   });
 });

@@ -60,3 +60,18 @@ export function watchAtomFeed(
   }
   return feed.atom1();
 }
+
+/** The webhook's state in words: colour is never the only sign. */
+export function deliveryWords(delivery: NonNullable<Alert["delivery"]>): string {
+  const tries = `${delivery.attempts} attempt${delivery.attempts === 1 ? "" : "s"}`;
+  switch (delivery.status) {
+    case "pending":
+      return "Webhook: waiting to be sent";
+    case "delivered":
+      return `Webhook: delivered after ${tries}`;
+    case "retrying":
+      return `Webhook: retrying after ${tries} (${delivery.lastError ?? "failed"})`;
+    case "failed":
+      return `Webhook: failed after ${tries} (${delivery.lastError ?? "gave up"})`;
+  }
+}

@@ -3,7 +3,7 @@ import { formatDateTime } from "@parallax/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
-import { alertKindWords } from "~/alert-feed";
+import { alertKindWords, deliveryWords } from "~/alert-feed";
 import { Unavailable } from "~/components/unavailable";
 import { MarkAllRead, WatchManager } from "~/components/watch-manager";
 import { getCaller } from "~/server/caller";
@@ -12,21 +12,6 @@ import { isUnavailable } from "~/server/errors";
 export const metadata: Metadata = { title: "Alerts" };
 
 const zPage = z.coerce.number().int().min(1).max(100_000).catch(1);
-
-/** The webhook's state in words: colour is never the only sign. */
-function deliveryWords(delivery: NonNullable<Alert["delivery"]>): string {
-  const tries = `${delivery.attempts} attempt${delivery.attempts === 1 ? "" : "s"}`;
-  switch (delivery.status) {
-    case "pending":
-      return "Webhook: waiting to be sent";
-    case "delivered":
-      return `Webhook: delivered after ${tries}`;
-    case "retrying":
-      return `Webhook: retrying after ${tries} (${delivery.lastError ?? "failed"})`;
-    case "failed":
-      return `Webhook: failed after ${tries} (${delivery.lastError ?? "gave up"})`;
-  }
-}
 
 function AlertItem({ alert }: { alert: Alert }) {
   const href = alert.articleId

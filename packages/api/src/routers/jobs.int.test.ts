@@ -60,7 +60,15 @@ describe("jobs router", () => {
     await waitForState(failing, "failed");
 
     const counts = await api.jobs.counts();
-    expect(counts.map((c) => c.stage)).toEqual(["ingest", "enrich", "cluster", "brief", "maintenance"]);
+    expect(counts.map((c) => c.stage)).toEqual([
+      "ingest",
+      "enrich",
+      "cluster",
+      "brief",
+      "alerts",
+      "webhooks",
+      "maintenance",
+    ]);
     const enrich = counts.find((c) => c.stage === "enrich");
     expect(enrich).toMatchObject({ failed: 1, waiting: 1, active: 0, paused: false });
 
