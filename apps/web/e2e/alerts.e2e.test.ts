@@ -68,10 +68,25 @@ describe("/alerts", () => {
 
     const { rows } = await db.$client.query<{ id: string }>("select id from watches");
     expect(rows).toHaveLength(1);
+    // An alert with a failed delivery, as the worker would record it, so the list itself is checked too.
+    await db.$client.query(
+      `with s as (insert into stories (size, terms, norm, norm_documents) values (1, '[]', 1, 1) returning id),
+            a as (insert into alerts (watch_id, kind, story_id, version, title, summary)
+                  select $1, 'briefing-changed', s.id, 2, 'Ishiba <b>resigns</b>', 'Briefing version 2, from 3 articles' from s
+                  returning id)
+       insert into webhook_deliveries (alert_id, watch_id, status, attempts, last_error)
+       select a.id, $1, 'failed', 8, 'the receiver answered HTTP 503' from a`,
+      [rows[0]!.id],
+    );
     for (const colorScheme of ["light", "dark"] as const) {
       const view = await browser.newPage({ viewport: { width: 375, height: 800 }, colorScheme });
       try {
         await view.goto(`${next.baseUrl}/alerts`);
+        expect(await view.locator(".alert-item").textContent()).toContain(
+          "Webhook: failed after 8 attempts (the receiver answered HTTP 503)",
+        );
+        expect(await view.locator(".alert-item a").textContent()).toBe("Ishiba <b>resigns</b>");
+        expect(await view.locator(".alert-item .alert-badge").textContent()).toBe("Unread");
         expect(await view.evaluate(() => document.querySelector("main")!.scrollWidth)).toBeLessThanOrEqual(
           375,
         );
