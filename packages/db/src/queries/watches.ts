@@ -53,6 +53,12 @@ const watchColumns = sql`w.id, w.kind, w.value, w.label, w.webhook_url, w.create
   (select count(*)::int from alerts x where x.watch_id = w.id) as alert_count,
   (select count(*)::int from alerts x where x.watch_id = w.id and x.read_at is null) as unread_count`;
 
+/** Postgres' unique_violation, on the driver's error or on the DrizzleQueryError that wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  const codeOf = (e: unknown) => (e && typeof e === "object" && "code" in e ? e.code : undefined);
+  return codeOf(error) === "23505" || codeOf((error as { cause?: unknown } | null)?.cause) === "23505";
+}
+
 /** Saves a watch with a new random webhook secret, which is returned (shown once) with it. */
 export async function createWatch(db: Database, input: NewWatch): Promise<{ watch: Watch; secret: string }> {
   const secret = randomBytes(32).toString("hex");
@@ -65,10 +71,7 @@ export async function createWatch(db: Database, input: NewWatch): Promise<{ watc
     const watch = await getWatch(db, row!.id);
     return { watch: watch!, secret };
   } catch (error) {
-    const code =
-      (error as { code?: string; cause?: { code?: string } }).code ??
-      (error as { cause?: { code?: string } }).cause?.code;
-    if (code === "23505") throw new WatchExistsError(input.kind, input.value);
+    if (isUniqueViolation(error)) throw new WatchExistsError(input.kind, input.value);
     throw error;
   }
 }
