@@ -16,6 +16,10 @@ const zEnv = z.object({
     .min(1_024)
     .max(100 * 1024 * 1024)
     .default(10 * 1024 * 1024),
+  /** The web app's public address, for links in webhook payloads. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http(s):// URL" })
+    .default("http://localhost:3000"),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;

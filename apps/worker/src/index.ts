@@ -1,7 +1,9 @@
 import { type Database, fillSearchText } from "@parallax/db";
 import {
+  type AlertsJob,
   type BriefJob,
   type ClusterJob,
+  createAlertsQueue,
   createBriefQueue,
   createClusterQueue,
   createEnrichQueue,
@@ -9,12 +11,15 @@ import {
   createIngestQueue,
   createMaintenanceQueue,
   createRedis,
+  createWebhooksQueue,
   type EnrichJob,
   type FeedPollJob,
   type IngestJob,
   scheduleReconciler,
+  type WebhookJob,
 } from "@parallax/queue";
-import type { Queue } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
+import { createAlertsWorker, createWebhooksWorker } from "./alerts/worker";
 import { createEnrichWorker } from "./enrich/worker";
 import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
@@ -36,6 +41,12 @@ export interface WorkerConfig {
   enrichConcurrency?: number;
   fetchLimits: FetchLimits;
   log?: (line: string) => void;
+  /** The web app's address, for links in webhook payloads; `http://localhost:3000` unless given. */
+  publicUrl?: string;
+  /** How long a webhook receiver gets to answer (10 s unless given). */
+  webhookTimeoutMs?: number;
+  /** Overrides of the webhook jobs' options (tests shorten the backoff). */
+  webhookJobOptions?: Partial<JobsOptions>;
 }
 
 export interface RunningWorkers {
@@ -44,6 +55,8 @@ export interface RunningWorkers {
   clusterQueue: Queue<ClusterJob>;
   briefQueue: Queue<BriefJob>;
   feedsQueue: Queue<FeedPollJob>;
+  alertsQueue: Queue<AlertsJob>;
+  webhooksQueue: Queue<WebhookJob>;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -58,6 +71,8 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const clusterQueue = createClusterQueue(settings);
   const briefQueue = createBriefQueue(settings);
   const feedsQueue = createFeedsQueue(settings);
+  const alertsQueue = createAlertsQueue(settings);
+  const webhooksQueue = createWebhooksQueue(settings, config.webhookJobOptions);
 
   const ingest = createIngestWorker({
     ...settings,
@@ -73,16 +88,25 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     concurrency: config.enrichConcurrency ?? 1,
     clusterQueue,
+    alertsQueue,
     log,
   });
   const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
-  const brief = createBriefWorker({ ...settings, db: config.db, log });
+  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log });
   const feeds = createFeedsWorker({
     ...settings,
     db: config.db,
     feedsQueue,
     ingestQueue,
     fetchLimits: config.fetchLimits,
+    log,
+  });
+  const alerts = createAlertsWorker({ ...settings, db: config.db, webhooksQueue, log });
+  const webhooks = createWebhooksWorker({
+    ...settings,
+    db: config.db,
+    publicUrl: config.publicUrl ?? "http://localhost:3000",
+    ...(config.webhookTimeoutMs ? { timeoutMs: config.webhookTimeoutMs } : {}),
     log,
   });
   const maintenance = createMaintenanceWorker({
@@ -115,19 +139,30 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     clusterQueue,
     briefQueue,
     feedsQueue,
+    alertsQueue,
+    webhooksQueue,
     async close() {
       await Promise.all([
         ingest.close(),
         enrich.close(),
         cluster.close(),
         brief.close(),
+        alerts.close(),
+        webhooks.close(),
         maintenance.close(),
         feeds.close(),
       ]);
       await Promise.all(
-        [ingestQueue, enrichQueue, clusterQueue, briefQueue, maintenanceQueue, feedsQueue].map((queue) =>
-          queue.close(),
-        ),
+        [
+          ingestQueue,
+          enrichQueue,
+          clusterQueue,
+          briefQueue,
+          alertsQueue,
+          webhooksQueue,
+          maintenanceQueue,
+          feedsQueue,
+        ].map((queue) => queue.close()),
       );
       await connection.quit().catch(() => connection.disconnect());
     },

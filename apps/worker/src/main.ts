@@ -20,6 +20,7 @@ async function main() {
       maxBytes: env.FETCH_MAX_BYTES,
       maxRedirects: env.FETCH_MAX_REDIRECTS,
     },
+    publicUrl: env.PUBLIC_URL,
     log,
   });
   log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);

@@ -5,3 +5,4 @@ export * from "./enrich";
 export * from "./stories";
 export * from "./feeds";
 export * from "./stages";
+export * from "./alerts";

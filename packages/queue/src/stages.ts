@@ -1,5 +1,6 @@
 import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
+import { createAlertsQueue, createWebhooksQueue } from "./alerts";
 import { createEnrichQueue } from "./enrich";
 import { createFeedsQueue } from "./feeds";
 import { createIngestQueue } from "./ingest";
@@ -10,7 +11,7 @@ import { createBriefQueue, createClusterQueue } from "./stories";
  * Every queue of the pipeline, in the order an article passes through them. Reprocessing runs share the ingest
  * queue (jobs named "reprocess"), so it is not a stage of its own. Feed polls come first: they submit articles.
  */
-export const pipelineStages = ["feeds", "ingest", "enrich", "cluster", "brief", "maintenance"] as const;
+export const pipelineStages = ["feeds", "ingest", "enrich", "cluster", "brief", "alerts", "webhooks", "maintenance"] as const;
 export type PipelineStage = (typeof pipelineStages)[number];
 
 export type StageQueues = Record<PipelineStage, Queue>;
@@ -23,6 +24,8 @@ export function createStageQueues(settings: { connection: Redis; prefix: string 
     enrich: createEnrichQueue(settings) as unknown as Queue,
     cluster: createClusterQueue(settings) as unknown as Queue,
     brief: createBriefQueue(settings) as unknown as Queue,
+    alerts: createAlertsQueue(settings) as unknown as Queue,
+    webhooks: createWebhooksQueue(settings) as unknown as Queue,
     maintenance: createMaintenanceQueue(settings),
   };
 }

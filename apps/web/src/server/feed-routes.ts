@@ -9,6 +9,7 @@ import {
   storyTitle,
   zEntityFeedFile,
 } from "../feeds";
+import { watchAtomFeed, zWatchFeedFile } from "../alert-feed";
 import { requestOrigin } from "../export-params";
 import { withCaller } from "./exports";
 import { jsonError } from "./http";
@@ -92,5 +93,24 @@ export function entityFeed(request: Request, file: string): Promise<Response> {
       },
       items,
     );
+  });
+}
+
+/** `/alerts/feeds/<watch id>.atom`: a watch's latest alerts. */
+export function watchFeed(request: Request, file: string): Promise<Response> {
+  const watchId = zWatchFeedFile.safeParse(file);
+  if (!watchId.success) return Promise.resolve(jsonError(404, "no such feed: /alerts/feeds/<watch id>.atom"));
+  const origin = requestOrigin(request);
+  return withCaller(async (caller) => {
+    const watch = await caller.watch.get({ id: watchId.data });
+    const { items } = await caller.watch.alerts({ watchId: watch.id, limit: FEED_LENGTH });
+    return new Response(watchAtomFeed(origin, watch, items), {
+      headers: {
+        "Content-Type": FEED_TYPES.atom,
+        "X-Content-Type-Options": "nosniff",
+        // Alerts are the point of this feed: a reader polling every minute should see a new one.
+        "Cache-Control": "public, max-age=60",
+      },
+    });
   });
 }

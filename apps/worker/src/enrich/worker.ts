@@ -7,7 +7,9 @@ import {
   storeEnrichment,
 } from "@parallax/db";
 import {
+  type AlertsJob,
   type ClusterJob,
+  enqueueAlerts,
   ENRICH_QUEUE,
   enqueueCluster,
   type EnrichJob,
@@ -22,6 +24,8 @@ export interface EnrichWorkerOptions extends QueueSettings {
   concurrency: number;
   /** Where an enriched article goes next; absent in tests of enrichment alone. */
   clusterQueue?: Queue<ClusterJob>;
+  /** Where an enriched article is matched against watches; absent in tests of enrichment alone. */
+  alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
 }
 
@@ -76,6 +80,8 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
       // Unchanged output still goes on: the article may be in no story yet (stored before a restart).
       if (options.clusterQueue && result.outcome !== "skipped")
         await enqueueCluster(options.clusterQueue, parsed.data.articleId);
+      if (options.alertsQueue && result.outcome !== "skipped")
+        await enqueueAlerts(options.alertsQueue, { kind: "article", articleId: parsed.data.articleId });
       return result;
     },
     {

@@ -1,11 +1,20 @@
 import { createHash } from "node:crypto";
 import { BRIEFING_BUILDER_VERSION, buildBriefing } from "@parallax/core/brief";
 import { type Database, getStory, loadBriefingArticles, storeBriefing } from "@parallax/db";
-import { BRIEF_QUEUE, type BriefJob, type QueueSettings, zBriefJob } from "@parallax/queue";
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import {
+  type AlertsJob,
+  BRIEF_QUEUE,
+  type BriefJob,
+  enqueueAlerts,
+  type QueueSettings,
+  zBriefJob,
+} from "@parallax/queue";
+import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
 export interface BriefWorkerOptions extends QueueSettings {
   db: Database;
+  /** Where a new briefing version is matched against watches. */
+  alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
 }
 
@@ -56,7 +65,14 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
       const parsed = zBriefJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      return briefStory(options.db, parsed.data.storyId);
+      const result = await briefStory(options.db, parsed.data.storyId);
+      if (options.alertsQueue && result.changed && result.storyId && result.version)
+        await enqueueAlerts(options.alertsQueue, {
+          kind: "briefing",
+          storyId: result.storyId,
+          version: result.version,
+        });
+      return result;
     },
     { connection: options.connection, prefix: options.prefix, concurrency: 1, lockDuration: 120_000 },
   );

@@ -66,6 +66,8 @@ describe("jobs router", () => {
       "enrich",
       "cluster",
       "brief",
+      "alerts",
+      "webhooks",
       "maintenance",
     ]);
     const enrich = counts.find((c) => c.stage === "enrich");

@@ -7,3 +7,4 @@ export * from "./ingest";
 export * from "./paragraph";
 export * from "./source";
 export * from "./search";
+export * from "./watch";

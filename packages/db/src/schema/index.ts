@@ -7,3 +7,4 @@ export * from "./sources";
 export * from "./stories";
 export * from "./revisions";
 export * from "./feeds";
+export * from "./watches";
