@@ -16,12 +16,14 @@ import type { Queue } from "bullmq";
 import { createEnrichWorker } from "./enrich/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
+import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
 import { createBriefWorker } from "./stories/brief";
 import { createClusterWorker } from "./stories/cluster";
 
 export { reconcile } from "./maintenance/reconcile";
+export * from "./politeness";
 
 export interface WorkerConfig {
   db: Database;
@@ -30,7 +32,10 @@ export interface WorkerConfig {
   concurrency: number;
   /** Enrichment is CPU-bound: more than one job per core only adds contention. */
   enrichConcurrency?: number;
-  fetchLimits: FetchLimits;
+  /** Limits of one page fetch; politeness is added by startWorkers. */
+  fetchLimits: Omit<FetchLimits, "politeness">;
+  /** Per-host limit, robots.txt and User-Agent (defaults: 2 at once, 1 s apart, Parallax's own User-Agent). */
+  politeness?: PolitenessConfig;
   log?: (line: string) => void;
 }
 
@@ -39,6 +44,8 @@ export interface RunningWorkers {
   enrichQueue: Queue<EnrichJob>;
   clusterQueue: Queue<ClusterJob>;
   briefQueue: Queue<BriefJob>;
+  /** The per-host limiter, robots.txt cache and User-Agent every fetch of this process goes through. */
+  politeness: Politeness;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -52,12 +59,17 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const enrichQueue = createEnrichQueue(settings);
   const clusterQueue = createClusterQueue(settings);
   const briefQueue = createBriefQueue(settings);
+  const politeness = new Politeness(connection, config.prefix, {
+    // A slot outlives the longest legitimate fetch, and no longer: a crashed worker's slot comes back soon after.
+    leaseMs: config.fetchLimits.timeoutMs + 10_000,
+    ...config.politeness,
+  });
 
   const ingest = createIngestWorker({
     ...settings,
     db: config.db,
     concurrency: config.concurrency,
-    fetchLimits: config.fetchLimits,
+    fetchLimits: { ...config.fetchLimits, politeness },
     enrichQueue,
     log,
   });
@@ -96,6 +108,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     enrichQueue,
     clusterQueue,
     briefQueue,
+    politeness,
     async close() {
       await Promise.all([
         ingest.close(),

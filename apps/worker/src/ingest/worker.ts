@@ -7,7 +7,8 @@ import {
   type QueueSettings,
   zIngestJob,
 } from "@parallax/queue";
-import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { HostBusyError } from "../politeness";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { reprocessArticle } from "./reprocess";
@@ -30,7 +31,7 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
     );
   const worker = new Worker<IngestJob, IngestOutcome>(
     INGEST_QUEUE,
-    async (job: Job<IngestJob, IngestOutcome>) => {
+    async (job: Job<IngestJob, IngestOutcome>, token?: string) => {
       const parsed = zIngestJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
@@ -49,6 +50,13 @@ export function createIngestWorker(options: IngestWorkerOptions): Worker<IngestJ
         if (outcome.status !== "skipped") await enrichNext(articleId);
         return outcome;
       } catch (error) {
+        if (error instanceof HostBusyError && token) {
+          // Waiting for a busy site is not a failed attempt: the job steps aside (freeing this worker slot for
+          // other sites) and comes back when a slot is likely free, its attempts untouched.
+          await setArticleStatus(db, articleId, "queued", error.message).catch(() => {});
+          await job.moveToDelayed(Date.now() + error.retryAfterMs + Math.random() * 1_000, token);
+          throw new DelayedError(error.message);
+        }
         const message = error instanceof Error ? error.message : String(error);
         const permanent = error instanceof PermanentError;
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
