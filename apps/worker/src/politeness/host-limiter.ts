@@ -19,6 +19,9 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   leaseMs: 60_000,
 };
 
+/** When a job that found its host full comes back: a typical page fetch or two later. */
+const FULL_HOST_RETRY_MS = 2_000;
+
 /** No slot came free within `maxWaitMs`: worth trying again later, not a failure of the article. */
 export class HostBusyError extends Error {
   constructor(
@@ -47,26 +50,23 @@ export function hostKey(url: string | URL): string {
 
 // KEYS[1] leases (zset: lease id → expiry), KEYS[2] next allowed start (ms). ARGV: lease id, max concurrent,
 // interval ms, lease ms. Redis's clock, not the callers', so workers on machines with skewed clocks agree.
-// Returns {1, 0} when granted, {0, ms to wait} when not (0 wait hint: full, poll).
+// Returns {1, 0} when granted, {0, ms until the interval ends} or {0, 0} when the host is full.
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
-  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {0, 0, tonumber(first[2]) - now}
-end
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then return {0, 0} end
 local nextStart = tonumber(redis.call('GET', KEYS[2]) or '0')
-if now < nextStart then return {0, nextStart - now, 0} end
+if now < nextStart then return {0, nextStart - now} end
 local leaseMs = tonumber(ARGV[4])
 redis.call('ZADD', KEYS[1], now + leaseMs, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], leaseMs)
 local interval = tonumber(ARGV[3])
 if interval > 0 then redis.call('SET', KEYS[2], now + interval, 'PX', interval) end
-return {1, 0, 0}
+return {1, 0}
 `;
 
-type AcquireReply = [granted: number, intervalWaitMs: number, leaseExpiresInMs: number];
+type AcquireReply = [granted: number, intervalWaitMs: number];
 
 interface LimiterCommands {
   parallaxHostAcquire(leases: string, next: string, ...args: (string | number)[]): Promise<AcquireReply>;
@@ -114,7 +114,7 @@ export class HostLimiter {
     const deadline = Date.now() + this.limits.maxWaitMs;
     const commands = this.redis as unknown as LimiterCommands;
     for (;;) {
-      const [granted, intervalWait, leaseExpiry] = await commands.parallaxHostAcquire(
+      const [granted, intervalWait] = await commands.parallaxHostAcquire(
         leases,
         next,
         leaseId,
@@ -137,7 +137,8 @@ export class HostLimiter {
       // workers do not all ask in the same millisecond.
       const pause = intervalWait > 0 ? intervalWait : 20 + Math.random() * 60;
       if (Date.now() + pause > deadline || options.signal?.aborted) {
-        throw new HostBusyError(host, Math.max(intervalWait, Math.min(leaseExpiry, 5_000), 1_000));
+        // A full host frees a slot when any of its fetches ends, usually within seconds; an interval ends exactly.
+        throw new HostBusyError(host, intervalWait > 0 ? Math.max(intervalWait, 250) : FULL_HOST_RETRY_MS);
       }
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
