@@ -48,10 +48,14 @@ async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, url
 
 /** GET with a hard deadline, a byte cap, a redirect cap and a content-type check. */
 export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<FetchedPage> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
+  // The deadline starts once the first hop is admitted: time spent waiting for a busy host is bounded on its own
+  // (HostLimits.maxWaitMs) and must not eat into the time the site has to answer.
+  let deadline: AbortSignal | undefined;
   let url = startUrl;
   for (let hop = 0; ; hop++) {
-    const lease = await admit(limits.politeness, url, signal);
+    const lease = await admit(limits.politeness, url, deadline);
+    deadline ??= AbortSignal.timeout(limits.timeoutMs);
+    const signal = deadline;
     try {
       let response: Awaited<ReturnType<typeof request>>;
       try {
@@ -116,7 +120,7 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
 async function admit(
   politeness: Politeness | undefined,
   url: string,
-  signal: AbortSignal,
+  signal?: AbortSignal,
 ): Promise<HostLease | null> {
   if (!politeness) return null;
   try {

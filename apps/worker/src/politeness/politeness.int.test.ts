@@ -98,8 +98,8 @@ describe("per-host politeness across worker processes", () => {
     const prefix = `${services.prefix}-two`;
     const politeness = JSON.stringify({
       maxConcurrent: 2,
-      minIntervalMs: 100,
-      maxWaitMs: 3_000,
+      minIntervalMs: 150,
+      maxWaitMs: 5_000,
       leaseMs: 15_000,
     });
     const hostA = (n: number) => `http://127.0.0.1:${sites.port}/a/${n}.html`;
@@ -134,15 +134,19 @@ describe("per-host politeness across worker processes", () => {
     // The limit is reached (so it is what holds them back) and never exceeded.
     expect(a.maxActive).toBe(2);
     expect(b.maxActive).toBeLessThanOrEqual(2);
-    // Starts are stamped in Redis at acquire and by this server on arrival: a few ms of jitter between the two.
-    expect(Math.min(...gaps(a.starts))).toBeGreaterThanOrEqual(100 - 25);
-    expect(Math.min(...gaps(b.starts))).toBeGreaterThanOrEqual(250 - 25);
+    // Starts are stamped in Redis at acquire and by this server on arrival, with event-loop jitter in between
+    // (tens of ms when the machine is busy): single gaps get a margin, the mean gap none.
+    const meanGap = (starts: number[]) => (Math.max(...starts) - Math.min(...starts)) / (starts.length - 1);
+    expect(Math.min(...gaps(a.starts))).toBeGreaterThanOrEqual(150 - 50);
+    expect(meanGap(a.starts)).toBeGreaterThanOrEqual(150 - 5);
+    expect(Math.min(...gaps(b.starts))).toBeGreaterThanOrEqual(250 - 50);
+    expect(meanGap(b.starts)).toBeGreaterThanOrEqual(250 - 5);
     // robots.txt once per host, for both processes together.
     expect([a.robots, b.robots]).toEqual([1, 1]);
     expect(new Set(sites.userAgents)).toEqual(
       new Set(["Parallax/0.1 (+https://github.com/parallax-news; self-hosted news reader)"]),
     );
-    // Host B's four pages need ~0.75 s at its own pace, host A's twenty ~2 s at its own; B does not queue behind A.
+    // Host B's four pages need ~0.75 s at its own pace, host A's twenty ~3 s at its own; B does not queue behind A.
     const span = (starts: number[]) => Math.max(...starts) - Math.min(...starts);
     expect(Math.abs(Math.min(...b.starts) - Math.min(...a.starts))).toBeLessThan(1_000);
     expect(span(b.starts)).toBeLessThan(1_200);
