@@ -21,6 +21,11 @@ const zEnv = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s):// URL" })
     .default("http://localhost:3000"),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
+  /** Where a site operator who sees Parallax in their logs learns who runs it; goes into the User-Agent. */
+  PARALLAX_CONTACT_URL: z.url({ protocol: /^https?$/, message: "must be an http(s):// URL" }).optional(),
+  /** Per-host politeness, shared by all worker processes on one Redis: fetches at once, and ms between starts. */
+  FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

@@ -25,12 +25,14 @@ import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
+import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
 import { createBriefWorker } from "./stories/brief";
 import { createClusterWorker } from "./stories/cluster";
 
 export { reconcile } from "./maintenance/reconcile";
+export * from "./politeness";
 
 export interface WorkerConfig {
   db: Database;
@@ -39,7 +41,10 @@ export interface WorkerConfig {
   concurrency: number;
   /** Enrichment is CPU-bound: more than one job per core only adds contention. */
   enrichConcurrency?: number;
-  fetchLimits: FetchLimits;
+  /** Limits of one page fetch; politeness is added by startWorkers. */
+  fetchLimits: Omit<FetchLimits, "politeness">;
+  /** Per-host limit, robots.txt and User-Agent (defaults: 2 at once, 1 s apart, Parallax's own User-Agent). */
+  politeness?: PolitenessConfig;
   log?: (line: string) => void;
   /** The web app's address, for links in webhook payloads; `http://localhost:3000` unless given. */
   publicUrl?: string;
@@ -57,6 +62,8 @@ export interface RunningWorkers {
   feedsQueue: Queue<FeedPollJob>;
   alertsQueue: Queue<AlertsJob>;
   webhooksQueue: Queue<WebhookJob>;
+  /** The per-host limiter, robots.txt cache and User-Agent every fetch of this process goes through. */
+  politeness: Politeness;
   /** Stops taking jobs, lets active ones finish, then closes Redis. The caller closes the database. */
   close(): Promise<void>;
 }
@@ -73,12 +80,17 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const feedsQueue = createFeedsQueue(settings);
   const alertsQueue = createAlertsQueue(settings);
   const webhooksQueue = createWebhooksQueue(settings, config.webhookJobOptions);
+  const politeness = new Politeness(connection, config.prefix, {
+    // A slot outlives the longest legitimate fetch, and no longer: a crashed worker's slot comes back soon after.
+    leaseMs: config.fetchLimits.timeoutMs + 10_000,
+    ...config.politeness,
+  });
 
   const ingest = createIngestWorker({
     ...settings,
     db: config.db,
     concurrency: config.concurrency,
-    fetchLimits: config.fetchLimits,
+    fetchLimits: { ...config.fetchLimits, politeness },
     enrichQueue,
     briefQueue,
     log,
@@ -141,6 +153,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     feedsQueue,
     alertsQueue,
     webhooksQueue,
+    politeness,
     async close() {
       await Promise.all([
         ingest.close(),

@@ -1,6 +1,7 @@
 import { closeDatabase, createDatabase } from "@parallax/db";
 import { runMigrations } from "@parallax/db/migrate";
 import { readEnv } from "./env";
+import { buildUserAgent } from "./politeness";
 import { startWorkers } from "./index";
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
@@ -21,6 +22,11 @@ async function main() {
       maxRedirects: env.FETCH_MAX_REDIRECTS,
     },
     publicUrl: env.PUBLIC_URL,
+    politeness: {
+      userAgent: buildUserAgent(env.PARALLAX_CONTACT_URL),
+      maxConcurrent: env.FETCH_HOST_CONCURRENCY,
+      minIntervalMs: env.FETCH_HOST_INTERVAL_MS,
+    },
     log,
   });
   log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);

@@ -5,7 +5,7 @@ import { createCaller } from "@parallax/api";
 import { closeDatabase, createDatabase, getArticle } from "@parallax/db";
 import { createIngestQueue, createRedis } from "@parallax/queue";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
-import { type RunningWorkers, startWorkers } from "../index";
+import { type RunningWorkers, startWorkers, type WorkerConfig } from "../index";
 
 /** A seed article from ../shared/seeds beside the checkout. */
 export const seed = (name: string) =>
@@ -46,7 +46,7 @@ export async function startHarness(routes: RequestListener) {
     redis,
     queue,
     api,
-    async startWorkers() {
+    async startWorkers(overrides: Partial<WorkerConfig> = {}) {
       workers = await startWorkers({
         db,
         redisUrl: services.redisUrl,
@@ -54,6 +54,7 @@ export async function startHarness(routes: RequestListener) {
         concurrency: 2,
         fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3 },
         log: () => {},
+        ...overrides,
       });
     },
     /** Polls Postgres until the article leaves the pipeline. */

@@ -1,9 +1,17 @@
 import { request } from "undici";
+import { describeNetworkError } from "./network-error";
+import { type HostLease, type Politeness, PolitenessError } from "../politeness";
+import { DEFAULT_USER_AGENT } from "../politeness/user-agent";
 
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
+  /**
+   * robots.txt and the per-host limit, asked before every hop of a redirect chain. Without it (tools, unit use)
+   * pages are fetched straight away.
+   */
+  politeness?: Politeness;
 }
 
 export interface FetchedPage {
@@ -25,7 +33,6 @@ export class FetchError extends Error {
   }
 }
 
-const USER_AGENT = "Parallax/0.1 (+https://github.com/parallax-news; self-hosted news reader)";
 const ACCEPTED_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i;
 
 async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, url: string): Promise<Buffer> {
@@ -41,81 +48,90 @@ async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, url
 
 /** GET with a hard deadline, a byte cap, a redirect cap and a content-type check. */
 export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<FetchedPage> {
-  const signal = AbortSignal.timeout(limits.timeoutMs);
+  // The deadline starts once the first hop is admitted: time spent waiting for a busy host is bounded on its own
+  // (HostLimits.maxWaitMs) and must not eat into the time the site has to answer.
+  let deadline: AbortSignal | undefined;
   let url = startUrl;
   for (let hop = 0; ; hop++) {
-    let response: Awaited<ReturnType<typeof request>>;
+    const lease = await admit(limits.politeness, url, deadline);
+    deadline ??= AbortSignal.timeout(limits.timeoutMs);
+    const signal = deadline;
     try {
-      response = await request(url, {
-        method: "GET",
-        signal,
-        headers: {
-          "user-agent": USER_AGENT,
-          accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
-        },
-        headersTimeout: limits.timeoutMs,
-        bodyTimeout: limits.timeoutMs,
-      });
-    } catch (error) {
-      const reason = signal.aborted ? `timed out after ${limits.timeoutMs} ms` : describeNetworkError(error);
-      throw new FetchError(`could not fetch ${url}: ${reason}`, false);
+      let response: Awaited<ReturnType<typeof request>>;
+      try {
+        response = await request(url, {
+          method: "GET",
+          signal,
+          headers: {
+            "user-agent": limits.politeness?.userAgent ?? DEFAULT_USER_AGENT,
+            accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
+          },
+          headersTimeout: limits.timeoutMs,
+          bodyTimeout: limits.timeoutMs,
+        });
+      } catch (error) {
+        const reason = signal.aborted
+          ? `timed out after ${limits.timeoutMs} ms`
+          : describeNetworkError(error);
+        throw new FetchError(`could not fetch ${url}: ${reason}`, false);
+      }
+      const { statusCode, headers, body } = response;
+      const location = headers.location;
+      if (statusCode >= 300 && statusCode < 400 && location) {
+        await body.dump();
+        if (hop >= limits.maxRedirects)
+          throw new FetchError(`too many redirects (over ${limits.maxRedirects})`, true);
+        url = new URL(String(location), url).toString();
+        continue;
+      }
+      if (statusCode >= 400) {
+        await body.dump();
+        const permanent = statusCode !== 408 && statusCode !== 429 && statusCode < 500;
+        throw new FetchError(`${url} answered HTTP ${statusCode}`, permanent);
+      }
+      const contentType = headerValue(headers["content-type"]);
+      if (contentType && !ACCEPTED_TYPES.test(contentType)) {
+        await body.dump();
+        throw new FetchError(`unsupported content (${contentType.split(";")[0]!.trim()}) at ${url}`, true);
+      }
+      const declared = Number(headerValue(headers["content-length"]) ?? Number.NaN);
+      if (declared > limits.maxBytes) {
+        await body.dump();
+        throw new FetchError(`too large: ${url} is ${declared} bytes (limit ${limits.maxBytes})`, true);
+      }
+      try {
+        const bytes = await readCapped(body, limits.maxBytes, url);
+        return { url, status: statusCode, contentType, bytes };
+      } catch (error) {
+        if (error instanceof FetchError) throw error;
+        throw new FetchError(
+          `could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`,
+          false,
+        );
+      }
+    } finally {
+      // A lease that cannot be released (Redis away) expires by itself.
+      await lease?.release().catch(() => {});
     }
-    const { statusCode, headers, body } = response;
-    const location = headers.location;
-    if (statusCode >= 300 && statusCode < 400 && location) {
-      await body.dump();
-      if (hop >= limits.maxRedirects)
-        throw new FetchError(`too many redirects (over ${limits.maxRedirects})`, true);
-      url = new URL(String(location), url).toString();
-      continue;
-    }
-    if (statusCode >= 400) {
-      await body.dump();
-      const permanent = statusCode !== 408 && statusCode !== 429 && statusCode < 500;
-      throw new FetchError(`${url} answered HTTP ${statusCode}`, permanent);
-    }
-    const contentType = headerValue(headers["content-type"]);
-    if (contentType && !ACCEPTED_TYPES.test(contentType)) {
-      await body.dump();
-      throw new FetchError(`unsupported content (${contentType.split(";")[0]!.trim()}) at ${url}`, true);
-    }
-    const declared = Number(headerValue(headers["content-length"]) ?? Number.NaN);
-    if (declared > limits.maxBytes) {
-      await body.dump();
-      throw new FetchError(`too large: ${url} is ${declared} bytes (limit ${limits.maxBytes})`, true);
-    }
-    try {
-      const bytes = await readCapped(body, limits.maxBytes, url);
-      return { url, status: statusCode, contentType, bytes };
-    } catch (error) {
-      if (error instanceof FetchError) throw error;
-      throw new FetchError(
-        `could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`,
-        false,
-      );
-    }
+  }
+}
+
+/** The slot for this hop, or null without politeness; robots.txt refusals become FetchErrors. */
+async function admit(
+  politeness: Politeness | undefined,
+  url: string,
+  signal?: AbortSignal,
+): Promise<HostLease | null> {
+  if (!politeness) return null;
+  try {
+    return await politeness.admit(url, signal);
+  } catch (error) {
+    if (error instanceof PolitenessError) throw new FetchError(error.message, error.permanent);
+    throw error;
   }
 }
 
 function headerValue(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
   return Array.isArray(value) ? (value[0] ?? null) : value;
-}
-
-function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
-  switch (code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ENOTFOUND":
-      return "host not found";
-    case "ECONNRESET":
-      return "connection reset";
-    case "UND_ERR_HEADERS_TIMEOUT":
-    case "UND_ERR_BODY_TIMEOUT":
-      return "timed out";
-    default:
-      return error.message;
-  }
 }

@@ -9,8 +9,9 @@ import {
   type QueueSettings,
   zIngestJob,
 } from "@parallax/queue";
-import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
+import { HostBusyError } from "../politeness";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { type RefetchOutcome, refetchArticle } from "./refetch";
@@ -63,7 +64,7 @@ export function createIngestWorker(
   };
   const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
-    async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>) => {
+    async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token?: string) => {
       const parsed = zIngestJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
@@ -83,6 +84,13 @@ export function createIngestWorker(
         if (outcome.status !== "skipped") await enrichNext(articleId);
         return outcome;
       } catch (error) {
+        if (error instanceof HostBusyError && token) {
+          // Waiting for a busy site is not a failed attempt: the job steps aside (freeing this worker slot for
+          // other sites) and comes back when a slot is likely free, its attempts untouched.
+          await setArticleStatus(db, articleId, "queued", error.message).catch(() => {});
+          await job.moveToDelayed(Date.now() + error.retryAfterMs + Math.random() * 1_000, token);
+          throw new DelayedError(error.message);
+        }
         const message = error instanceof Error ? error.message : String(error);
         const permanent = error instanceof PermanentError;
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
