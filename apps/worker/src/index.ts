@@ -110,7 +110,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     feedsQueue,
     ingestQueue,
-    fetchLimits: config.fetchLimits,
+    fetchLimits: { ...config.fetchLimits, politeness },
     log,
   });
   const alerts = createAlertsWorker({ ...settings, db: config.db, webhooksQueue, log });

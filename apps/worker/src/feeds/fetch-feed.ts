@@ -1,5 +1,7 @@
 import { request } from "undici";
 import type { FetchLimits } from "../ingest/fetch-page";
+import { type HostLease, HostBusyError, PolitenessError } from "../politeness";
+import { DEFAULT_USER_AGENT } from "../politeness/user-agent";
 
 export type FeedResponse =
   | {
@@ -13,12 +15,12 @@ export type FeedResponse =
   | { status: "not-modified"; cacheControl: string | null }
   | { status: "failed"; error: string; retryAfter: string | null };
 
-export const FEED_USER_AGENT = "Parallax/0.1 feed reader (+https://github.com/parallax-news; self-hosted)";
 const ACCEPT =
   "application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
 
 /**
- * A conditional GET (If-None-Match / If-Modified-Since) with a deadline, a byte cap and a redirect cap. Never
+ * A conditional GET (If-None-Match / If-Modified-Since) with a deadline, a byte cap and a redirect cap, each hop
+ * asking robots.txt and taking a slot of the host's limit like page fetches do (`limits.politeness`). Never
  * throws: every failure comes back as words for the feed's `last_error`.
  */
 export async function fetchFeed(
@@ -29,13 +31,41 @@ export async function fetchFeed(
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let current = url;
   for (let hop = 0; ; hop++) {
+    let lease: HostLease | null = null;
+    try {
+      lease = limits.politeness ? await limits.politeness.admit(current, signal) : null;
+    } catch (error) {
+      if (error instanceof PolitenessError || error instanceof HostBusyError)
+        return failed(error.message, error instanceof HostBusyError ? "60" : null);
+      throw error;
+    }
+    try {
+      const outcome = await fetchHop(current, validators, limits, signal);
+      if (outcome.status !== "redirect") return outcome;
+      if (hop >= limits.maxRedirects)
+        return failed(`too many redirects (over ${limits.maxRedirects}) from ${url}`);
+      current = outcome.location;
+    } finally {
+      await lease?.release().catch(() => {});
+    }
+  }
+}
+
+/** One request; a redirect comes back as the next address, to be asked of robots.txt and the limiter again. */
+async function fetchHop(
+  current: string,
+  validators: { etag: string | null; lastModified: string | null },
+  limits: FetchLimits,
+  signal: AbortSignal,
+): Promise<FeedResponse | { status: "redirect"; location: string }> {
+  {
     let response: Awaited<ReturnType<typeof request>>;
     try {
       response = await request(current, {
         method: "GET",
         signal,
         headers: {
-          "user-agent": FEED_USER_AGENT,
+          "user-agent": limits.politeness?.userAgent ?? DEFAULT_USER_AGENT,
           accept: ACCEPT,
           ...(validators.etag ? { "if-none-match": validators.etag } : {}),
           ...(validators.lastModified ? { "if-modified-since": validators.lastModified } : {}),
@@ -55,14 +85,11 @@ export async function fetchFeed(
     };
     if (statusCode >= 300 && statusCode < 400 && statusCode !== 304 && header("location")) {
       await body.dump().catch(() => {});
-      if (hop >= limits.maxRedirects)
-        return failed(`too many redirects (over ${limits.maxRedirects}) from ${url}`);
       try {
-        current = new URL(String(header("location")), current).toString();
+        return { status: "redirect", location: new URL(String(header("location")), current).toString() };
       } catch {
         return failed(`${current} redirected to an invalid address`);
       }
-      continue;
     }
     if (statusCode === 304) {
       await body.dump().catch(() => {});

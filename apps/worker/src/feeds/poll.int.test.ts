@@ -3,6 +3,7 @@ import { createFeedsQueue, type FeedPollJob, scheduleFeed } from "@parallax/queu
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness, waitFor } from "../__fixtures__/harness";
+import { Politeness } from "../politeness";
 import { type PollDeps, pollFeed } from "./poll";
 
 const MIN = 60_000;
@@ -17,6 +18,7 @@ const page = (title: string) =>
 let published = 2;
 const etagRequests: (string | undefined)[] = [];
 let brokenHits = 0;
+const userAgents: string[] = [];
 
 function rss(origin: string, count: number): string {
   const items = Array.from({ length: count }, (_, i) => i + 1)
@@ -43,6 +45,18 @@ beforeAll(async () => {
       if (req.headers["if-none-match"] === etag) return void res.writeHead(304, { etag }).end();
       res.writeHead(200, { "content-type": "application/rss+xml", etag, "cache-control": "max-age=3600" });
       return void res.end(rss(origin, published));
+    }
+    if (req.url === "/robots.txt")
+      return void res
+        .writeHead(200, { "content-type": "text/plain" })
+        .end("User-agent: *\nDisallow: /private/\n");
+    if (req.url?.startsWith("/private/")) {
+      userAgents.push(String(req.headers["user-agent"]));
+      return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(origin, 1));
+    }
+    if (req.url === "/open.xml") {
+      userAgents.push(String(req.headers["user-agent"]));
+      return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(origin, 1));
     }
     if (req.url === "/broken.xml") {
       brokenHits++;
@@ -156,5 +170,22 @@ describe("feed polling on real Postgres and Redis", () => {
     await h.db.execute(`delete from feeds where id = '${feed.id}'`);
     expect(await pollFeed(feed.id, deps)).toEqual({ status: "gone" });
     expect(await feedsQueue.getJobScheduler(feed.id)).toBeUndefined();
+  });
+
+  it("asks robots.txt and names Parallax like page fetches do: a disallowed feed fails with the reason", async () => {
+    const politeness = new Politeness(h.redis, `${h.services.prefix}-feeds`, { minIntervalMs: 0 });
+    const polite: PollDeps = { ...deps, fetchLimits: { ...deps.fetchLimits, politeness } };
+    const { feed: open } = await addFeed(h.db, { url: `${h.origin}/open.xml` });
+    expect(await pollFeed(open.id, polite)).toMatchObject({ status: "fetched", items: 1 });
+    expect(userAgents.at(-1)).toMatch(/^Parallax\//);
+
+    const { feed: hidden } = await addFeed(h.db, { url: `${h.origin}/private/feed.xml` });
+    const seen = userAgents.length;
+    const outcome = await pollFeed(hidden.id, polite);
+    expect(outcome.status).toBe("failed");
+    expect((await getFeed(h.db, hidden.id))?.lastError).toMatch(
+      /robots\.txt of .* disallows \/private\/feed\.xml/,
+    );
+    expect(userAgents.length).toBe(seen);
   });
 });
