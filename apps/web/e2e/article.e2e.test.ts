@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { type Database, getArticleEnrichment } from "@parallax/db";
+import { defaultNavItems } from "@parallax/ui";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "./next-server";
@@ -183,7 +184,7 @@ describe("the shell on a phone", () => {
     try {
       await page.goto(`${next.baseUrl}/articles`);
       const nav = page.getByRole("navigation", { name: "Main" });
-      expect(await nav.getByRole("link").count()).toBe(7);
+      expect(await nav.getByRole("link").count()).toBe(defaultNavItems.length);
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");

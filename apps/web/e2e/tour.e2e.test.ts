@@ -150,6 +150,9 @@ describe("the web experience, page by page", () => {
       sources: "/sources",
       submit: "/submit",
       jobs: "/jobs",
+      feeds: "/feeds",
+      alerts: "/alerts",
+      revisions: `/articles/${id(NIPPON)}/revisions`,
       admin: "/admin",
     };
     const problems: string[] = [];

@@ -12,7 +12,7 @@ describe("SiteHeader", () => {
     expect(html.startsWith('<a class="skip-link" href="#main">Skip to content</a>')).toBe(true);
   });
 
-  it("lists the seven sections and marks the current one with aria-current, not colour alone", () => {
+  it("lists the nine sections and marks the current one with aria-current, not colour alone", () => {
     const links = [...html.matchAll(/<li><a href="([^"]+)"( aria-current="page")?>([^<]+)<\/a><\/li>/g)];
     expect(links.map((m) => m[3])).toEqual([
       "Stories",
@@ -20,6 +20,8 @@ describe("SiteHeader", () => {
       "Search",
       "Sources",
       "Submit",
+      "Feeds",
+      "Alerts",
       "Jobs",
       "Admin",
     ]);
