@@ -1,4 +1,4 @@
-import { addFeed, getFeed, listArticles } from "@parallax/db";
+import { addFeed, getFeed, listArticles, setArticleStatus, storeSubmission } from "@parallax/db";
 import { createFeedsQueue, type FeedPollJob, scheduleFeed } from "@parallax/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,12 @@ beforeAll(async () => {
       userAgents.push(String(req.headers["user-agent"]));
       return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(origin, 1));
     }
+    if (req.url === "/mirror.xml")
+      return void res
+        .writeHead(200, { "content-type": "application/rss+xml" })
+        .end(
+          `<rss version="2.0"><channel><title>Mirror</title><item><title>Again</title><link>${origin}/story/1</link><guid>mirror-1</guid></item></channel></rss>`,
+        );
     if (req.url === "/open.xml") {
       userAgents.push(String(req.headers["user-agent"]));
       return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(origin, 1));
@@ -187,5 +193,14 @@ describe("feed polling on real Postgres and Redis", () => {
       /robots\.txt of .* disallows \/private\/feed\.xml/,
     );
     expect(userAgents.length).toBe(seen);
+  });
+
+  it("asks for a known, readable article's page again when another feed lists its URL (a possible new revision)", async () => {
+    const { articleId } = await storeSubmission(h.db, { url: `${h.origin}/story/1` });
+    await setArticleStatus(h.db, articleId, "ready");
+    const { feed } = await addFeed(h.db, { url: `${h.origin}/mirror.xml` });
+    expect(await pollFeed(feed.id, deps)).toMatchObject({ status: "fetched", items: 1, submitted: 0 });
+    const jobs = await h.queue.getJobs(["waiting", "delayed", "active", "completed", "failed"]);
+    expect(jobs.filter((j) => j.name === "refetch" && j.data.articleId === articleId)).toHaveLength(1);
   });
 });
