@@ -1,6 +1,13 @@
 import type { Database } from "@parallax/db";
-import type { BriefJob, IngestJob, StageQueues } from "@parallax/queue";
-import { initTRPC } from "@trpc/server";
+import {
+  type BriefJob,
+  type IngestJob,
+  type RateBucket,
+  type RateDecision,
+  RateLimitedError,
+  type StageQueues,
+} from "@parallax/queue";
+import { initTRPC, TRPCError } from "@trpc/server";
 import type { Queue } from "bullmq";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -19,6 +26,11 @@ export interface Context {
    * tests never need it; without it the jobs procedures answer that the queue cannot be reached.
    */
   queues?: StageQueues;
+  /**
+   * Counts one request of this caller against a rate limit. Optional: the CLI and tests are not limited, and a
+   * route handler that has already counted the request (before reading its body) leaves it out.
+   */
+  rateLimit?: (bucket: RateBucket) => Promise<RateDecision>;
   log: (line: string) => void;
 }
 
@@ -50,3 +62,15 @@ export const publicProcedure = t.procedure;
  * `publicProcedure`, and every admin-only procedure already says so by using it.
  */
 export const adminProcedure = t.procedure;
+
+/** A procedure that counts each call against the caller's `bucket` limit and refuses with TOO_MANY_REQUESTS. */
+export function rateLimitedProcedure(bucket: RateBucket) {
+  return t.procedure.use(async ({ ctx, next }) => {
+    const decision = await ctx.rateLimit?.(bucket);
+    if (decision && !decision.allowed) {
+      const cause = new RateLimitedError(bucket, decision);
+      throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
+    }
+    return next();
+  });
+}

@@ -6,3 +6,4 @@ export * from "./stories";
 export * from "./feeds";
 export * from "./stages";
 export * from "./alerts";
+export * from "./rate-limit";

@@ -22,7 +22,7 @@ import { z } from "zod";
 import { articleProgress } from "../services/progress";
 import { articleBriefing } from "../services/stories";
 import { submitArticle } from "../services/submit";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, publicProcedure, rateLimitedProcedure } from "../trpc";
 
 const zSubmitResult = z.object({
   articleId: zArticleId,
@@ -48,7 +48,7 @@ const zProgress = z.object({
 });
 
 export const articleRouter = createTRPCRouter({
-  submit: publicProcedure
+  submit: rateLimitedProcedure("submit")
     .input(zIngestRequest)
     .output(zSubmitResult)
     .mutation(({ ctx, input }) => submitArticle(ctx, input)),

@@ -1,11 +1,11 @@
 import { zSearchInput, zSearchResult } from "@parallax/core";
 import { SearchTooBroadError, searchArticles } from "@parallax/db";
 import { TRPCError } from "@trpc/server";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createTRPCRouter, rateLimitedProcedure } from "../trpc";
 
 export const searchRouter = createTRPCRouter({
   /** Articles (grouped, best paragraphs marked), matching entities and facet counts for a websearch query. */
-  query: publicProcedure
+  query: rateLimitedProcedure("search")
     .input(zSearchInput)
     .output(zSearchResult)
     .query(({ ctx, input }) =>
