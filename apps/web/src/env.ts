@@ -7,6 +7,15 @@ const zEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may contain only letters, digits, '-' and '_'")
     .default("parallax"),
+  // Sustained requests per minute per client; a client may burst to twice that. 0 turns the limit off.
+  // The defaults leave room for a person pasting a reading list or searching quickly, not for a script.
+  RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(60),
+  RATE_LIMIT_SEARCH_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(120),
+  // "true" when a reverse proxy in front of the app sets X-Forwarded-For; see server/client-id.ts.
+  TRUST_PROXY: z
+    .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 export type WebEnv = z.infer<typeof zEnv>;
 

@@ -80,6 +80,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Param
       // A search too broad to finish in time: its message says what to change.
       if (error instanceof TRPCError && error.code === "BAD_REQUEST")
         return { result: null, refused: error.message };
+      // Over the search rate limit: the message says how long to wait.
+      if (error instanceof TRPCError && error.code === "TOO_MANY_REQUESTS")
+        return { result: null, refused: error.message };
       throw error;
     });
   const { result, refused } = outcome;

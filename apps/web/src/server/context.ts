@@ -7,10 +7,13 @@ import {
   createRedis,
   createStageQueues,
   pipelineStages,
+  type RateBucket,
+  RateLimiter,
   type Redis,
   type StageQueues,
 } from "@parallax/queue";
 import { serverEnv } from "../env";
+import { clientIdentity } from "./client-id";
 
 interface Services {
   db: Database;
@@ -19,6 +22,9 @@ interface Services {
   briefQueue: NonNullable<Context["briefQueue"]>;
   /** Every pipeline queue, for the /jobs page; on the same connection. */
   queues: StageQueues;
+  /** Per-client limits on submitting and searching, shared with every web process through Redis. */
+  rateLimiter: RateLimiter;
+  trustProxy: boolean;
   /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
   redisWarm: Promise<void>;
 }
@@ -50,6 +56,16 @@ export function services(): Services {
       ingestQueue,
       briefQueue,
       queues,
+      rateLimiter: new RateLimiter(
+        redis,
+        env.QUEUE_PREFIX,
+        {
+          submit: { perMinute: env.RATE_LIMIT_SUBMIT_PER_MIN, burst: 2 * env.RATE_LIMIT_SUBMIT_PER_MIN || 1 },
+          search: { perMinute: env.RATE_LIMIT_SEARCH_PER_MIN, burst: 2 * env.RATE_LIMIT_SEARCH_PER_MIN || 1 },
+        },
+        { log },
+      ),
+      trustProxy: env.TRUST_PROXY,
       redisWarm: redisReady(redis, 1_500),
     };
   }
@@ -95,11 +111,17 @@ const offlineQueues = Object.fromEntries(
   pipelineStages.map((stage) => [stage, offlineQueue]),
 ) as unknown as StageQueues;
 
-export async function createContext(): Promise<Context> {
-  const { db, redis, ingestQueue, briefQueue, queues, redisWarm } = services();
+/**
+ * The context of one request. `requestHeaders` name the client whose rate limits its submissions and searches
+ * count against; without them (exports, article pages) nothing is limited.
+ */
+export async function createContext(requestHeaders?: Headers): Promise<Context> {
+  const { db, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } = services();
   await redisWarm;
   const ready = redis.status === "ready";
+  const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
   return {
+    ...(client ? { rateLimit: (bucket: RateBucket) => rateLimiter.take(bucket, client) } : {}),
     db,
     ingestQueue: ready ? ingestQueue : offlineQueue,
     briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),

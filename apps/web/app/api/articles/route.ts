@@ -2,6 +2,7 @@ import { createCaller } from "@parallax/api";
 import { zIngestRequest } from "@parallax/core";
 import { createContext, log } from "~/server/context";
 import { describeError } from "~/server/errors";
+import { limitRequest } from "~/server/rate-limit";
 import { jsonError, jsonReply, readJsonBody } from "~/server/http";
 import { explainIngestIssues } from "~/server/ingest-issues";
 
@@ -10,12 +11,14 @@ import { explainIngestIssues } from "~/server/ingest-issues";
  * queued, 200 when Parallax already holds the same URL or document; the body has the article's id either way.
  */
 export async function POST(request: Request) {
+  const limited = await limitRequest(request, "submit");
+  if (!limited.ok) return limited.response;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
   const parsed = zIngestRequest.safeParse(body.value);
   if (!parsed.success) return Response.json(explainIngestIssues(body.value), { status: 400 });
   try {
-    const caller = createCaller(await createContext());
+    const caller = createCaller(limited.context);
     const result = await caller.article.submit(parsed.data);
     return Response.json(
       {

@@ -1,8 +1,9 @@
 import { createCaller } from "@parallax/api";
 import { displayName, MAX_FILE_NAME_CHARS, MAX_UPLOAD_BYTES, uploadToIngest } from "@parallax/core/upload";
 import { z } from "zod";
-import { createContext, log } from "~/server/context";
+import { log } from "~/server/context";
 import { describeError } from "~/server/errors";
+import { limitRequest } from "~/server/rate-limit";
 import { jsonError, jsonReply } from "~/server/http";
 import { readBodyBytes } from "~/server/upload-body";
 
@@ -20,6 +21,8 @@ const zName = z
  * error naming the file otherwise.
  */
 export async function POST(request: Request) {
+  const limited = await limitRequest(request, "submit");
+  if (!limited.ok) return limited.response;
   const name = zName.safeParse(new URL(request.url).searchParams.get("name") ?? "");
   if (!name.success) return jsonError(400, name.error.issues[0]?.message ?? "bad file name");
   const shown = displayName(name.data);
@@ -32,7 +35,7 @@ export async function POST(request: Request) {
   const upload = uploadToIngest(name.data, body.bytes, request.headers.get("content-type"));
   if (!upload.ok) return jsonError(400, upload.error);
   try {
-    const caller = createCaller(await createContext());
+    const caller = createCaller(limited.context);
     const result = await caller.article.submit(upload.request);
     return Response.json(
       {

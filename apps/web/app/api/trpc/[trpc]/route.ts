@@ -1,4 +1,5 @@
 import { appRouter } from "@parallax/api";
+import { RateLimitedError } from "@parallax/queue";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext, log } from "~/server/context";
 import { isUnavailable, UNAVAILABLE_MESSAGE } from "~/server/errors";
@@ -8,7 +9,7 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext,
+    createContext: ({ req }) => createContext(req.headers),
     onError({ error, path }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       const unavailable = isUnavailable(error);
@@ -18,6 +19,11 @@ function handler(request: Request) {
       error.message = unavailable ? UNAVAILABLE_MESSAGE : "internal error";
     },
     responseMeta({ errors }) {
+      // tRPC answers TOO_MANY_REQUESTS with 429 itself; clients also need to know when to come back.
+      const limited = errors.find((error) => error.cause instanceof RateLimitedError)?.cause;
+      if (limited instanceof RateLimitedError) {
+        return { headers: new Headers({ "Retry-After": String(limited.retryAfterSeconds) }) };
+      }
       // A database or Redis outage is temporary: say so, so clients and proxies know to try again.
       return errors.length > 0 && errors.every((error) => isUnavailable(error)) ? { status: 503 } : {};
     },
