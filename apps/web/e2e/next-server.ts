@@ -27,8 +27,13 @@ async function waitForHttp(url: string, child: ChildProcess, output: () => strin
   throw new Error(`next start did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts the production build of apps/web (`pnpm build` must have run) on a free port. */
-export async function startNext(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }) {
+/**
+ * Starts the production build of apps/web (`pnpm build` must have run) on a free port. Settings beyond the three
+ * required ones (small rate limits, say) pass through to the server's environment.
+ */
+export async function startNext(
+  env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string } & Record<string, string>,
+) {
   if (!existsSync(path.join(webDir, ".next/BUILD_ID"))) {
     throw new Error("apps/web has no production build: run `pnpm --filter @parallax/web build` first");
   }
