@@ -18,12 +18,10 @@ export const fuzzParams = (numRuns: number) => ({ seed: FUZZ_SEED, numRuns, endO
 /** Runs `fn` and fails if one call takes longer than the limit. */
 export function timed<T>(fn: () => T, limitMs = CALL_LIMIT_MS): T {
   const started = performance.now();
-  try {
-    return fn();
-  } finally {
-    const took = performance.now() - started;
-    if (took > limitMs) throw new Error(`call took ${Math.round(took)} ms (limit ${limitMs} ms)`);
-  }
+  const result = fn();
+  const took = performance.now() - started;
+  if (took > limitMs) throw new Error(`call took ${Math.round(took)} ms (limit ${limitMs} ms)`);
+  return result;
 }
 
 // ---------------------------------------------------------------- seed pages
@@ -32,11 +30,15 @@ export function timed<T>(fn: () => T, limitMs = CALL_LIMIT_MS): T {
 export function seedPages(): string[] {
   const pages: string[] = [];
   const fixtures = join(repoRoot(), "packages/core/src/normalize/__fixtures__");
-  for (const name of readdirSync(fixtures).filter((f) => f.endsWith(".html")).sort())
+  for (const name of readdirSync(fixtures)
+    .filter((f) => f.endsWith(".html"))
+    .sort())
     pages.push(readFileSync(join(fixtures, name), "utf8"));
   const shared = join(repoRoot(), "..", "shared", "data", "extraction", "pages");
   if (existsSync(shared)) {
-    const names = readdirSync(shared).filter((f) => f.endsWith(".html")).sort();
+    const names = readdirSync(shared)
+      .filter((f) => f.endsWith(".html"))
+      .sort();
     // Every 37th page: a spread of sites without reading 40 MB per run.
     for (let i = 0; i < names.length; i += 37) pages.push(readFileSync(join(shared, names[i]!), "utf8"));
   }
@@ -45,7 +47,8 @@ export function seedPages(): string[] {
 
 export function seedTexts(): string[] {
   const dir = join(repoRoot(), "..", "shared", "data", "newswcl50");
-  if (!existsSync(dir)) return ["Tokyo, March 3 (Reuters) - The Bank of Japan said on Tuesday it would hold rates."];
+  if (!existsSync(dir))
+    return ["Tokyo, March 3 (Reuters) - The Bank of Japan said on Tuesday it would hold rates."];
   return readdirSync(dir)
     .filter((f) => f.endsWith(".txt"))
     .sort()
@@ -60,7 +63,18 @@ export function mutated(seeds: readonly string[]): fc.Arbitrary<string> {
     a: fc.double({ min: 0, max: 1, noNaN: true }),
     b: fc.double({ min: 0, max: 1, noNaN: true }),
     len: fc.nat({ max: 4_000 }),
-    junk: fc.constantFrom("\u0000", "\ufffd", "\ud800", "</div>", "<div>", "<script>", "<!--", "]]>", "\u202e", "&#0;"),
+    junk: fc.constantFrom(
+      "\u0000",
+      "\ufffd",
+      "\ud800",
+      "</div>",
+      "<div>",
+      "<script>",
+      "<!--",
+      "]]>",
+      "\u202e",
+      "&#0;",
+    ),
   });
   return fc
     .tuple(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 6 }))
@@ -155,21 +169,62 @@ const wordy = fc.constantFrom(
 export const adversarialText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: "binary", maxLength: 400 }),
   fc.string({ unit: "grapheme", maxLength: 400 }),
-  fc.array(fc.oneof(wordy, weirdChar, fc.string({ maxLength: 8 })), { maxLength: 300 }).map((a) => a.join("")),
-  fc.array(fc.constantFrom(" ", "\n", "\t", "\u00a0", "\u3000", "\u200b", "\ufeff"), { minLength: 1, maxLength: 200 })
+  fc
+    .array(fc.oneof(wordy, weirdChar, fc.string({ maxLength: 8 })), { maxLength: 300 })
+    .map((a) => a.join("")),
+  fc
+    .array(fc.constantFrom(" ", "\n", "\t", "\u00a0", "\u3000", "\u200b", "\ufeff"), {
+      minLength: 1,
+      maxLength: 200,
+    })
     .map((a) => a.join("")),
   fc.nat({ max: 200_000 }).map((n) => "a".repeat(n + 1)),
   fc.nat({ max: 50_000 }).map((n) => "東京".repeat(n + 1)),
-  fc.nat({ max: 5_000 }).map((n) => "“".repeat(n) + "said " + "”".repeat(n)),
-  fc.nat({ max: 5_000 }).map((n) => "1,".repeat(n) + "000 percent"),
+  fc.nat({ max: 5_000 }).map((n) => `${"“".repeat(n)}said ${"”".repeat(n)}`),
+  fc.nat({ max: 5_000 }).map((n) => `${"1,".repeat(n)}000 percent`),
 );
 
 // ---------------------------------------------------------------- HTML
 
 const tagName = fc.constantFrom(
-  "div", "p", "span", "article", "main", "section", "h1", "h2", "li", "ul", "table", "td", "tr", "a", "b",
-  "script", "style", "title", "textarea", "noscript", "template", "svg", "math", "iframe", "plaintext", "xmp",
-  "meta", "base", "br", "img", "figure", "figcaption", "blockquote", "time", "header", "footer", "nav", "x-y",
+  "div",
+  "p",
+  "span",
+  "article",
+  "main",
+  "section",
+  "h1",
+  "h2",
+  "li",
+  "ul",
+  "table",
+  "td",
+  "tr",
+  "a",
+  "b",
+  "script",
+  "style",
+  "title",
+  "textarea",
+  "noscript",
+  "template",
+  "svg",
+  "math",
+  "iframe",
+  "plaintext",
+  "xmp",
+  "meta",
+  "base",
+  "br",
+  "img",
+  "figure",
+  "figcaption",
+  "blockquote",
+  "time",
+  "header",
+  "footer",
+  "nav",
+  "x-y",
 );
 const attribute = fc.oneof(
   fc.constantFrom(
@@ -228,20 +283,26 @@ const deepNesting = fc
   })
   .map(({ depth, tag, close, text }) => {
     const open = `<${tag}>`.repeat(depth);
-    const closing = close === "all" ? `</${tag}>`.repeat(depth) : close === "reversed-wrong" ? "</x>".repeat(depth) : "";
+    const closing =
+      close === "all" ? `</${tag}>`.repeat(depth) : close === "reversed-wrong" ? "</x>".repeat(depth) : "";
     return `<html><body>${open}${text}${closing}</body></html>`;
   });
 
 /** 1 MB+ documents: many paragraphs, or one giant word, or one giant attribute. */
 const hugeDocument = fc
-  .record({ kind: fc.constantFrom("paragraphs", "word", "attribute", "comment", "tags"), size: fc.integer({ min: 1 << 20, max: 1_200_000 }) })
+  .record({
+    kind: fc.constantFrom("paragraphs", "word", "attribute", "comment", "tags"),
+    size: fc.integer({ min: 1 << 20, max: 1_200_000 }),
+  })
   .map(({ kind, size }) => {
     if (kind === "paragraphs") {
-      const p = "<p>The ministry said on March 3 that exports rose 4.5% to $12 billion, “a record,” Tanaka said.</p>\n";
+      const p =
+        "<p>The ministry said on March 3 that exports rose 4.5% to $12 billion, “a record,” Tanaka said.</p>\n";
       return `<html><body><article>${p.repeat(Math.ceil(size / p.length))}</article></body></html>`;
     }
     if (kind === "word") return `<html><body><p>${"x".repeat(size)}</p></body></html>`;
-    if (kind === "attribute") return `<html><body><div title="${"y".repeat(size)}"><p>Body text here.</p></div></body></html>`;
+    if (kind === "attribute")
+      return `<html><body><div title="${"y".repeat(size)}"><p>Body text here.</p></div></body></html>`;
     if (kind === "comment") return `<html><body><!--${"-".repeat(size)}<p>After comment.</p></body></html>`;
     return `<html><body>${"<br>".repeat(size / 4)}</body></html>`;
   });
@@ -249,7 +310,12 @@ const hugeDocument = fc
 export const adversarialHtml: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.array(snippet, { maxLength: 80 }).map((a) => a.join("")), weight: 6 },
   { arbitrary: deepNesting, weight: 1 },
-  { arbitrary: fc.constantFrom("\ufeff", "\ufffe", "\u00ef\u00bb\u00bf", "").chain((bom) => fc.array(snippet, { maxLength: 40 }).map((a) => bom + a.join(""))), weight: 2 },
+  {
+    arbitrary: fc
+      .constantFrom("\ufeff", "\ufffe", "\u00ef\u00bb\u00bf", "")
+      .chain((bom) => fc.array(snippet, { maxLength: 40 }).map((a) => bom + a.join(""))),
+    weight: 2,
+  },
 );
 
 export { hugeDocument };
@@ -290,7 +356,10 @@ export const adversarialUrl: fc.Arbitrary<string> = fc.oneof(
 
 /** Escaped markup repeated: summaries are HTML inside XML, and unclosed tags by the thousand stress the stripper. */
 const escapedMarkup = fc
-  .tuple(fc.constantFrom("&lt;script&gt;", "&lt;style x", "&lt;p&gt;", "&lt;/div&gt;&lt;br/&gt;", "&amp;#x"), fc.nat({ max: 100_000 }))
+  .tuple(
+    fc.constantFrom("&lt;script&gt;", "&lt;style x", "&lt;p&gt;", "&lt;/div&gt;&lt;br/&gt;", "&amp;#x"),
+    fc.nat({ max: 100_000 }),
+  )
   .map(([piece, n]) => piece.repeat(n));
 const xmlText = fc.oneof(
   adversarialText,
@@ -299,7 +368,13 @@ const xmlText = fc.oneof(
 );
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 const rssItem = fc
-  .record({ title: maybe(xmlText), link: maybe(adversarialUrl), guid: maybe(xmlText), description: maybe(xmlText), pubDate: maybe(fc.oneof(xmlText, fc.constant("Tue, 03 Mar 2026 10:00:00 GMT"))) })
+  .record({
+    title: maybe(xmlText),
+    link: maybe(adversarialUrl),
+    guid: maybe(xmlText),
+    description: maybe(xmlText),
+    pubDate: maybe(fc.oneof(xmlText, fc.constant("Tue, 03 Mar 2026 10:00:00 GMT"))),
+  })
   .map((i) =>
     [
       "<item>",
@@ -313,41 +388,74 @@ const rssItem = fc
   );
 const rss = fc
   .tuple(fc.array(rssItem, { maxLength: 12 }), maybe(xmlText), maybe(fc.oneof(fc.constant("60"), xmlText)))
-  .map(([items, title, ttl]) => `<?xml version="1.0"?><rss version="2.0"><channel>${title !== undefined ? `<title>${title}</title>` : ""}${ttl !== undefined ? `<ttl>${ttl}</ttl>` : ""}${items.join("")}</channel></rss>`);
+  .map(
+    ([items, title, ttl]) =>
+      `<?xml version="1.0"?><rss version="2.0"><channel>${title !== undefined ? `<title>${title}</title>` : ""}${ttl !== undefined ? `<ttl>${ttl}</ttl>` : ""}${items.join("")}</channel></rss>`,
+  );
 const atom = fc
-  .array(fc.record({ id: maybe(xmlText), href: maybe(adversarialUrl), rel: maybe(fc.constantFrom("alternate", "self", "")), updated: maybe(xmlText) }), { maxLength: 10 })
-  .map((entries) =>
-    `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>${entries
-      .map((e) => `<entry>${e.id !== undefined ? `<id>${e.id}</id>` : ""}${e.href !== undefined ? `<link href="${e.href.replace(/"/g, "&quot;")}"${e.rel !== undefined ? ` rel="${e.rel}"` : ""}/>` : ""}${e.updated !== undefined ? `<updated>${e.updated}</updated>` : ""}</entry>`)
-      .join("")}</feed>`,
+  .array(
+    fc.record({
+      id: maybe(xmlText),
+      href: maybe(adversarialUrl),
+      rel: maybe(fc.constantFrom("alternate", "self", "")),
+      updated: maybe(xmlText),
+    }),
+    { maxLength: 10 },
+  )
+  .map(
+    (entries) =>
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>${entries
+        .map(
+          (e) =>
+            `<entry>${e.id !== undefined ? `<id>${e.id}</id>` : ""}${e.href !== undefined ? `<link href="${e.href.replace(/"/g, "&quot;")}"${e.rel !== undefined ? ` rel="${e.rel}"` : ""}/>` : ""}${e.updated !== undefined ? `<updated>${e.updated}</updated>` : ""}</entry>`,
+        )
+        .join("")}</feed>`,
   );
 /** JSON Feed with every field possibly of the wrong type. */
 const jsonFeed = fc
-  .record({
-    version: fc.oneof(fc.constant("https://jsonfeed.org/version/1.1"), fc.jsonValue()),
-    title: fc.jsonValue(),
-    home_page_url: fc.oneof(adversarialUrl, fc.jsonValue()),
-    items: fc.oneof(
-      fc.jsonValue(),
-      fc.array(
-        fc.oneof(
-          fc.jsonValue(),
-          fc.record({ id: fc.jsonValue(), url: fc.oneof(adversarialUrl, fc.jsonValue()), title: fc.jsonValue(), content_html: fc.oneof(xmlText, fc.jsonValue()), date_published: fc.jsonValue() }, { requiredKeys: [] }),
+  .record(
+    {
+      version: fc.oneof(fc.constant("https://jsonfeed.org/version/1.1"), fc.jsonValue()),
+      title: fc.jsonValue(),
+      home_page_url: fc.oneof(adversarialUrl, fc.jsonValue()),
+      items: fc.oneof(
+        fc.jsonValue(),
+        fc.array(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.record(
+              {
+                id: fc.jsonValue(),
+                url: fc.oneof(adversarialUrl, fc.jsonValue()),
+                title: fc.jsonValue(),
+                content_html: fc.oneof(xmlText, fc.jsonValue()),
+                date_published: fc.jsonValue(),
+              },
+              { requiredKeys: [] },
+            ),
+          ),
+          { maxLength: 10 },
         ),
-        { maxLength: 10 },
       ),
-    ),
-  }, { requiredKeys: [] })
+    },
+    { requiredKeys: [] },
+  )
   .map((o) => JSON.stringify(o));
 const billionLaughs = fc.constantFrom(
   '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><rss><channel><item><title>&lol3;</title><link>https://a.example/</link></item></channel></rss>',
   '<?xml version="1.0"?><!DOCTYPE r SYSTEM "file:///etc/passwd"><rss><channel><item><link>https://a.example/</link></item></channel></rss>',
-  "<rss><channel>" + "<item>".repeat(5_000) + "</channel></rss>",
-  "<feed>" + "<entry><link href='https://a.example/'/>".repeat(3_000),
+  `<rss><channel>${"<item>".repeat(5_000)}</channel></rss>`,
+  `<feed>${"<entry><link href='https://a.example/'/>".repeat(3_000)}`,
   "[".repeat(10_000) + "]".repeat(10_000),
-  '{"version":"https://jsonfeed.org/version/1","items":' + "[".repeat(5_000) + "]".repeat(5_000) + "}",
+  `{"version":"https://jsonfeed.org/version/1","items":${"[".repeat(5_000)}${"]".repeat(5_000)}}`,
 );
 
-export const adversarialFeed: fc.Arbitrary<string> = fc.oneof(rss, atom, jsonFeed, billionLaughs, fc.array(snippet, { maxLength: 30 }).map((a) => a.join("")));
+export const adversarialFeed: fc.Arbitrary<string> = fc.oneof(
+  rss,
+  atom,
+  jsonFeed,
+  billionLaughs,
+  fc.array(snippet, { maxLength: 30 }).map((a) => a.join("")),
+);
 
 export const binaryBytes: fc.Arbitrary<Uint8Array> = fc.uint8Array({ maxLength: 4_000 });

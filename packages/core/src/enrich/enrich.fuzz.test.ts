@@ -16,7 +16,11 @@ function spans(value: unknown, found: Spanned[] = []): Spanned[] {
   if (Array.isArray(value)) for (const item of value) spans(item, found);
   else if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
-    if (typeof record.paragraph === "number" && typeof record.start === "number" && typeof record.end === "number")
+    if (
+      typeof record.paragraph === "number" &&
+      typeof record.start === "number" &&
+      typeof record.end === "number"
+    )
       found.push(record as unknown as Spanned);
     for (const child of Object.values(record)) spans(child, found);
   }
@@ -37,7 +41,14 @@ const paragraphs: fc.Arbitrary<Paragraph[]> = fc
 const language = fc.constantFrom(null, "en", "ja", "zh", "de", "ar", "xx", "");
 const isoDate = fc.oneof(
   fc.constant(null),
-  fc.constantFrom("2026-03-03T10:00:00Z", "2026-02-30", "0000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "garbage", ""),
+  fc.constantFrom(
+    "2026-03-03T10:00:00Z",
+    "2026-02-30",
+    "0000-01-01T00:00:00Z",
+    "+275760-09-13T00:00:00Z",
+    "garbage",
+    "",
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 );
 
@@ -54,7 +65,9 @@ describe("enrichArticle under fuzzing", () => {
           const text = byNumber.get(span.paragraph);
           if (text === undefined) throw new Error(`span points at missing paragraph ${span.paragraph}`);
           if (!(span.start <= span.end && span.end <= text.length))
-            throw new Error(`span ${span.start}-${span.end} outside paragraph ${span.paragraph} (${text.length} chars)`);
+            throw new Error(
+              `span ${span.start}-${span.end} outside paragraph ${span.paragraph} (${text.length} chars)`,
+            );
         }
         const second = enrichArticle(input, { referenceDate });
         expect(second.enrichment).toEqual(first.enrichment);

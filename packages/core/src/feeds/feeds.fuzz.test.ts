@@ -24,12 +24,14 @@ const baseUrl = fc.oneof(fc.webUrl(), fc.constant("https://example.com/feed.xml"
 
 /** The feed's result, or its own error class with a message; anything else (a TypeError from inside) fails. */
 function expected<T>(fn: () => T, errorClass: new (...args: never[]) => Error): T | Error {
-  try {
-    return timed(fn);
-  } catch (error) {
-    if (error instanceof errorClass && error.message.trim() !== "") return error;
-    throw error;
-  }
+  return timed(() => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof errorClass && error.message.trim() !== "") return error;
+      throw error;
+    }
+  });
 }
 
 const SEED_FEEDS = [
@@ -46,9 +48,9 @@ describe("parseFeedBytes under fuzzing", () => {
           adversarialFeed.map((text) => encoder.encode(text)),
           mutated(SEED_FEEDS).map((text) => encoder.encode(text)),
           binaryBytes,
-          fc.constantFrom("\ufeff", "\ufeff\ufeff", "\u00ef\u00bb\u00bf").chain((bom) =>
-            fc.constantFrom(...SEED_FEEDS).map((text) => encoder.encode(bom + text)),
-          ),
+          fc
+            .constantFrom("\ufeff", "\ufeff\ufeff", "\u00ef\u00bb\u00bf")
+            .chain((bom) => fc.constantFrom(...SEED_FEEDS).map((text) => encoder.encode(bom + text))),
         ),
         baseUrl,
         (bytes, base) => {
@@ -69,12 +71,27 @@ describe("parseFeedBytes under fuzzing", () => {
 
 describe("htmlToText under fuzzing", () => {
   it("stays within the time limit on summaries of thousands of unclosed or odd tags", () => {
-    const piece = fc.constantFrom("<script>", "<script x", "<style", "<p>", "</div><br/>", "<", "&#x", "&amp", "a ", "\n\n");
+    const piece = fc.constantFrom(
+      "<script>",
+      "<script x",
+      "<style",
+      "<p>",
+      "</div><br/>",
+      "<",
+      "&#x",
+      "&amp",
+      "a ",
+      "\n\n",
+    );
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1_000, max: 100_000 }), (pieces, n) => {
-        const text = timed(() => htmlToText(pieces.join("").repeat(n)));
-        expect(text).not.toMatch(/\n{3}/);
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1_000, max: 100_000 }),
+        (pieces, n) => {
+          const text = timed(() => htmlToText(pieces.join("").repeat(n)));
+          expect(text).not.toMatch(/\n{3}/);
+        },
+      ),
       fuzzParams(30),
     );
   }, 60_000);
@@ -96,16 +113,27 @@ describe("parseOpmlFeeds under fuzzing", () => {
     });
   const deep = fc
     .integer({ min: 100, max: 5_000 })
-    .map((n) => `<opml version="2.0"><body>${'<outline text="f" xmlUrl="https://a.example/f">'.repeat(n)}${"</outline>".repeat(n)}</body></opml>`);
+    .map(
+      (n) =>
+        `<opml version="2.0"><body>${'<outline text="f" xmlUrl="https://a.example/f">'.repeat(n)}${"</outline>".repeat(n)}</body></opml>`,
+    );
 
   it("returns http(s) feeds or an OpmlError for adversarial OPML", () => {
     fc.assert(
-      fc.property(fc.oneof(opml, deep, adversarialFeed, mutated(["<opml><body><outline xmlUrl='https://a.example/'/></body></opml>"])), (text) => {
-        const result = expected(() => parseOpmlFeeds(text), OpmlError);
-        if (result instanceof Error) return;
-        for (const feed of result.feeds) expect(feed.url).toMatch(/^https?:\/\//);
-        expect(parseOpmlFeeds(text)).toEqual(result);
-      }),
+      fc.property(
+        fc.oneof(
+          opml,
+          deep,
+          adversarialFeed,
+          mutated(["<opml><body><outline xmlUrl='https://a.example/'/></body></opml>"]),
+        ),
+        (text) => {
+          const result = expected(() => parseOpmlFeeds(text), OpmlError);
+          if (result instanceof Error) return;
+          for (const feed of result.feeds) expect(feed.url).toMatch(/^https?:\/\//);
+          expect(parseOpmlFeeds(text)).toEqual(result);
+        },
+      ),
       fuzzParams(200),
     );
   }, 60_000);
@@ -114,15 +142,22 @@ describe("parseOpmlFeeds under fuzzing", () => {
 describe("discoverFeeds under fuzzing", () => {
   it("never throws on adversarial pages and returns only http(s) URLs", () => {
     const link = fc
-      .tuple(adversarialUrl, fc.constantFrom("application/rss+xml", "application/atom+xml", "text/html", "APPLICATION/JSON"))
+      .tuple(
+        adversarialUrl,
+        fc.constantFrom("application/rss+xml", "application/atom+xml", "text/html", "APPLICATION/JSON"),
+      )
       .map(([href, type]) => `<link rel="alternate" type="${type}" href="${href.replace(/"/g, "&quot;")}">`);
     const base = adversarialUrl.map((href) => `<base href="${href.replace(/"/g, "&quot;")}">`);
     fc.assert(
-      fc.property(fc.array(fc.oneof(link, base, adversarialHtml), { maxLength: 6 }), fc.oneof(fc.webUrl(), adversarialUrl), (parts, pageUrl) => {
-        const found = timed(() => discoverFeeds(parts.join(""), pageUrl));
-        for (const feed of found) expect(feed.url).toMatch(/^https?:\/\//);
-        expect(discoverFeeds(parts.join(""), pageUrl)).toEqual(found);
-      }),
+      fc.property(
+        fc.array(fc.oneof(link, base, adversarialHtml), { maxLength: 6 }),
+        fc.oneof(fc.webUrl(), adversarialUrl),
+        (parts, pageUrl) => {
+          const found = timed(() => discoverFeeds(parts.join(""), pageUrl));
+          for (const feed of found) expect(feed.url).toMatch(/^https?:\/\//);
+          expect(discoverFeeds(parts.join(""), pageUrl)).toEqual(found);
+        },
+      ),
       fuzzParams(150),
     );
   }, 60_000);

@@ -136,7 +136,9 @@ describe("discoverFeeds", () => {
   // Found by feeds.fuzz.test.ts: a page address that is not a URL threw a TypeError.
   it("keeps absolute links and guesses nothing when the page address is not a URL", () => {
     const page = '<link rel="alternate" type="application/rss+xml" href="https://x.test/rss">';
-    expect(discoverFeeds(page, "not a url")).toEqual([{ url: "https://x.test/rss", title: null, via: "link" }]);
+    expect(discoverFeeds(page, "not a url")).toEqual([
+      { url: "https://x.test/rss", title: null, via: "link" },
+    ]);
     expect(discoverFeeds(page, "data:text/html,x").map((f) => f.via)).toEqual(["link"]);
   });
 });
@@ -144,14 +146,20 @@ describe("discoverFeeds", () => {
 describe("htmlToText", () => {
   it("drops scripts and styles, turns blocks into paragraphs and decodes entities", () => {
     expect(
-      htmlToText('<p>One &amp; <b>two</b></p><script>var x = "<p>";</script><STYLE>p{}</style><br>Three &#x41;'),
+      htmlToText(
+        '<p>One &amp; <b>two</b></p><script>var x = "<p>";</script><STYLE>p{}</style><br>Three &#x41;',
+      ),
     ).toBe("One & two\n\nThree A");
     expect(htmlToText("a <script>never closed <b>b</b>")).toBe("a never closed b");
   });
 
   // Found by feeds.fuzz.test.ts: a 3 MB summary of unclosed `<script>` tags took 44 s (a backtracking regex).
   it("strips thousands of unclosed tags in linear time", () => {
-    for (const html of ["<script>".repeat(100_000), "<script x".repeat(100_000), `${"&lt;style ".repeat(100_000)}`]) {
+    for (const html of [
+      "<script>".repeat(100_000),
+      "<script x".repeat(100_000),
+      `${"&lt;style ".repeat(100_000)}`,
+    ]) {
       const started = performance.now();
       htmlToText(html);
       expect(performance.now() - started).toBeLessThan(1_000);

@@ -199,9 +199,7 @@ function dropTags(html: string): string {
 
 /** Feed summaries are often HTML; the fallback article wants their words, one paragraph per block. */
 export function htmlToText(html: string): string {
-  return dropTags(
-    dropScripts(html).replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, "\n\n"),
-  )
+  return dropTags(dropScripts(html).replace(/<\/(p|div|li|h[1-6]|blockquote)>|<br\s*\/?>/gi, "\n\n"))
     .replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === "#") {
         const code =

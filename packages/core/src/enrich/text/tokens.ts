@@ -40,7 +40,10 @@ function segmenter(language: string): Intl.Segmenter {
 const SEGMENT_CHUNK_CHARS = 2_000;
 const CHUNK_BREAK = /[\s。．！？、，]/u;
 
-function* segmentWords(text: string, lang: string): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+function* segmentWords(
+  text: string,
+  lang: string,
+): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
   for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + SEGMENT_CHUNK_CHARS);
     if (end < text.length) {
