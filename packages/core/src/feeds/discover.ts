@@ -25,7 +25,9 @@ export const COMMON_FEED_PATHS = [
  * the common paths on its origin (to be probed by the caller).
  */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
-  let base = pageUrl;
+  // A page address that is not a URL resolves nothing, but absolute links still count.
+  const pageBase = URL.canParse(pageUrl) ? pageUrl : undefined;
+  let base = pageBase;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
   const add = (href: string, title: string | null, via: DiscoveredFeed["via"]) => {
@@ -44,7 +46,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
       onopentag(name, attrs) {
         if (name === "base" && attrs.href) {
           try {
-            base = new URL(attrs.href, pageUrl).toString();
+            base = new URL(attrs.href, pageBase).toString();
           } catch {}
         }
         if (name !== "link" || !attrs.href) return;
@@ -58,7 +60,9 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
   // The links live in <head>; a huge page need not be read to its end.
   parser.write(html.slice(0, 1_000_000));
   parser.end();
-  const origin = new URL(pageUrl).origin;
-  for (const path of COMMON_FEED_PATHS) add(new URL(path, origin).toString(), null, "guess");
+  // Nor has it an origin to guess paths on (neither has a data: or file: URL).
+  const origin = pageBase ? new URL(pageBase).origin : "null";
+  if (origin !== "null")
+    for (const path of COMMON_FEED_PATHS) add(new URL(path, origin).toString(), null, "guess");
   return found;
 }

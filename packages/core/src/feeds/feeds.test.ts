@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { discoverFeeds } from "./discover";
 import { buildOpml, OpmlError, parseOpmlFeeds } from "./opml";
-import { FeedParseError, parseFeedBytes } from "./parse";
+import { FeedParseError, htmlToText, parseFeedBytes } from "./parse";
 import { MAX_POLL_MS, maxAgeSeconds, nextPollDelay, retryAfterMs } from "./schedule";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -131,5 +131,42 @@ describe("discoverFeeds", () => {
       { url: "https://x.test/atom", title: null, via: "link" },
     ]);
     expect(found.filter((f) => f.via === "guess").map((f) => f.url)).toContain("https://x.test/feed.json");
+  });
+
+  // Found by feeds.fuzz.test.ts: a page address that is not a URL threw a TypeError.
+  it("keeps absolute links and guesses nothing when the page address is not a URL", () => {
+    const page = '<link rel="alternate" type="application/rss+xml" href="https://x.test/rss">';
+    expect(discoverFeeds(page, "not a url")).toEqual([
+      { url: "https://x.test/rss", title: null, via: "link" },
+    ]);
+    expect(discoverFeeds(page, "data:text/html,x").map((f) => f.via)).toEqual(["link"]);
+  });
+});
+
+describe("htmlToText", () => {
+  it("drops scripts and styles, turns blocks into paragraphs and decodes entities", () => {
+    expect(
+      htmlToText(
+        '<p>One &amp; <b>two</b></p><script>var x = "<p>";</script><STYLE>p{}</style><br>Three &#x41;',
+      ),
+    ).toBe("One & two\n\nThree A");
+    expect(htmlToText("a <script>never closed <b>b</b>")).toBe("a never closed b");
+  });
+
+  // Found by feeds.fuzz.test.ts: a 3 MB summary of unclosed `<script>` tags took 44 s (a backtracking regex).
+  it("strips thousands of unclosed tags in linear time", () => {
+    for (const html of [
+      "<script>".repeat(100_000),
+      "<script x".repeat(100_000),
+      `${"&lt;style ".repeat(100_000)}`,
+    ]) {
+      const started = performance.now();
+      htmlToText(html);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    }
+    const feed = `<rss><channel><item><link>https://x.test/1</link><description>${"&lt;script&gt;".repeat(200_000)}</description></item></channel></rss>`;
+    const started = performance.now();
+    parseFeedBytes(new TextEncoder().encode(feed), "https://x.test/");
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

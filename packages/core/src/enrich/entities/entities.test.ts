@@ -111,6 +111,16 @@ describe("extractEntities on the seeds", () => {
 });
 
 describe("extractEntities on hard and bad input", () => {
+  // Found by enrich.fuzz.test.ts: every mention of a name re-split every earlier mention of it (quadratic).
+  it("resolves a name repeated thousands of times quickly", () => {
+    const started = performance.now();
+    const result = extractEntities(
+      paragraphs("Prime Minister Sarah Sanders spoke on Tuesday. ".repeat(3_000)),
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(result.mentions.length).toBeGreaterThan(0);
+  });
+
   it("returns nothing for text without names", () => {
     expect(extractEntities(paragraphs("it was a quiet day and nothing happened at all."))).toEqual({
       entities: [],

@@ -152,7 +152,10 @@ export function resolveCandidates(
  */
 function isFormOf(parts: readonly string[], k: Cluster): boolean {
   if (k.parts.size === 0 || !parts.every((p) => k.parts.has(p))) return false;
-  const full = k.members.map((m) => nameParts(m.text)).reduce((a, b) => (b.length > a.length ? b : a), []);
+  // Distinct texts only: a name repeated a thousand times would otherwise be re-split for every other mention.
+  const full = [...new Set(k.members.map((m) => m.text))]
+    .map(nameParts)
+    .reduce((a, b) => (b.length > a.length ? b : a), []);
   const generation = (list: readonly string[]) => list.filter((p) => p === "jr" || p === "sr").join();
   if (generation(full) !== generation(parts)) return false;
   return parts.length === full.length || (parts[0] === full[0] && parts.at(-1) === full.at(-1));

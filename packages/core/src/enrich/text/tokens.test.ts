@@ -49,4 +49,24 @@ describe("tokenize", () => {
     expect(isCjkText("高市早苗首相は訪米する")).toBe(true);
     expect(isCjkText("Takaichi visits Washington (高市)")).toBe(false);
   });
+
+  // Found by enrich.fuzz.test.ts: 100,000 Han characters took over half a minute (a quadratic single-Han merge and
+  // V8's segmenter slowing with string length).
+  it("tokenizes a very long CJK run in linear time, with offsets inside the text", () => {
+    for (const text of ["𠮷".repeat(50_000), "東京".repeat(50_000), `${"東京".repeat(50)}。`.repeat(1_000)]) {
+      const started = performance.now();
+      const tokens = tokenSpans(text, "en");
+      expect(performance.now() - started).toBeLessThan(1_500);
+      expect(tokens.length).toBeGreaterThan(0);
+      expect(tokens.every((t) => t.start >= 0 && t.start < t.end && t.end <= text.length)).toBe(true);
+    }
+  });
+
+  it("segments long CJK text in pieces without changing the words", () => {
+    const sentence = "高市早苗首相は3月に訪米する。";
+    const one = tokenSpans(sentence, "ja");
+    const many = tokenSpans(sentence.repeat(400), "ja");
+    expect(many.length).toBe(one.length * 400);
+    expect(many.slice(-one.length).map((t) => t.term)).toEqual(one.map((t) => t.term));
+  });
 });

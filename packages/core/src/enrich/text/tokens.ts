@@ -32,6 +32,32 @@ function segmenter(language: string): Intl.Segmenter {
   return found;
 }
 
+/**
+ * V8's `Intl.Segmenter` gets quadratically slower with the length of the string it walks (80,000 CJK characters
+ * take seconds), so long text is segmented in pieces cut where no word can continue: after whitespace or CJK
+ * sentence punctuation, or (in a run with neither) at the limit, never inside a surrogate pair.
+ */
+const SEGMENT_CHUNK_CHARS = 2_000;
+const CHUNK_BREAK = /[\s。．！？、，]/u;
+
+function* segmentWords(
+  text: string,
+  lang: string,
+): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SEGMENT_CHUNK_CHARS);
+    if (end < text.length) {
+      let cut = end;
+      while (cut > start + SEGMENT_CHUNK_CHARS / 2 && !CHUNK_BREAK.test(text[cut - 1]!)) cut--;
+      if (cut > start + SEGMENT_CHUNK_CHARS / 2) end = cut;
+      else if (/[\udc00-\udfff]/.test(text[end]!)) end--;
+    }
+    for (const segment of segmenter(lang).segment(text.slice(start, end)))
+      yield { segment: segment.segment, index: segment.index + start, isWordLike: segment.isWordLike };
+    start = end;
+  }
+}
+
 /** "ja-JP" → "ja"; unknown or missing → "und" (ICU's root rules still segment CJK by dictionary). */
 function baseLanguage(language: string | null | undefined): string {
   const base = (language ?? "").toLowerCase().split(/[-_]/)[0] ?? "";
@@ -50,7 +76,7 @@ export function tokenSpans(text: string, language?: string | null): Token[] {
   const out: Token[] = [];
   const lang = baseLanguage(language);
   if (CJK_LANGUAGES.has(lang) || CJK.test(text)) {
-    for (const segment of segmenter(lang).segment(text)) {
+    for (const segment of segmentWords(text, lang)) {
       if (!segment.isWordLike) continue;
       const term = normalizeTerm(segment.segment);
       if (term) out.push({ term, start: segment.index, end: segment.index + segment.segment.length });
@@ -84,7 +110,9 @@ function mergeSingleHan(tokens: Token[]): Token[] {
   for (const token of tokens) {
     const last = out[out.length - 1];
     const single = /^\p{Script=Han}$/u.test(token.term);
-    if (single && last && last.end === token.start && /^\p{Script=Han}+$/u.test(last.term) && last.single) {
+    // A run only ever grows by single Han characters, so `last.single` already says it is all Han; testing the
+    // whole run again for each character made a long run quadratic.
+    if (single && last?.single && last.end === token.start) {
       last.term += token.term;
       last.end = token.end;
     } else out.push({ ...token, single });
