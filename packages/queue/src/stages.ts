@@ -7,21 +7,9 @@ import { createIngestQueue } from "./ingest";
 import { createMaintenanceQueue } from "./maintenance";
 import { createBriefQueue, createClusterQueue } from "./stories";
 
-/**
- * Every queue of the pipeline, in the order an article passes through them. Reprocessing runs share the ingest
- * queue (jobs named "reprocess"), so it is not a stage of its own. Feed polls come first: they submit articles.
- */
-export const pipelineStages = [
-  "feeds",
-  "ingest",
-  "enrich",
-  "cluster",
-  "brief",
-  "alerts",
-  "webhooks",
-  "maintenance",
-] as const;
-export type PipelineStage = (typeof pipelineStages)[number];
+import type { PipelineStage } from "./stage-names";
+
+export { type JobState, jobStates, type PipelineStage, pipelineStages } from "./stage-names";
 
 export type StageQueues = Record<PipelineStage, Queue>;
 

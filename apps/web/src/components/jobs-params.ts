@@ -1,20 +1,11 @@
+import { type JobState, jobStates, type PipelineStage, pipelineStages } from "@parallax/queue/stage-names";
 import { z } from "zod";
 
-// Kept in step with the API's stages and states (packages/queue pipelineStages, api services/jobs jobStates);
-// the page only parses its URL with them, the API validates again.
-export const jobStages = [
-  "feeds",
-  "ingest",
-  "enrich",
-  "cluster",
-  "brief",
-  "alerts",
-  "webhooks",
-  "maintenance",
-] as const;
-export const jobListStates = ["waiting", "active", "delayed", "completed", "failed"] as const;
-export type JobStage = (typeof jobStages)[number];
-export type JobListState = (typeof jobListStates)[number];
+// The names only: the page parses its URL with them, the API validates again.
+export const jobStages = pipelineStages;
+export const jobListStates = jobStates;
+export type JobStage = PipelineStage;
+export type JobListState = JobState;
 
 export interface JobsView {
   stage: JobStage;

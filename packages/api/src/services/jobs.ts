@@ -1,4 +1,4 @@
-import { type PipelineStage, pipelineStages } from "@parallax/queue";
+import { type JobState, jobStates, type PipelineStage, pipelineStages } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import type { Job, Queue } from "bullmq";
 import { z } from "zod";
@@ -8,8 +8,7 @@ import type { Context } from "../trpc";
  * The states a job can be listed in. BullMQ 6 has no "paused" state: a paused queue keeps its jobs waiting,
  * so pausing is reported per stage (`paused`) rather than as a count.
  */
-export const jobStates = ["waiting", "active", "delayed", "completed", "failed"] as const;
-export type JobState = (typeof jobStates)[number];
+export { type JobState, jobStates };
 
 export const zStage = z.enum(pipelineStages);
 export const zJobState = z.enum(jobStates);
