@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { describeError, isUnavailable, UNAVAILABLE_MESSAGE } from "./errors";
+import { describeError, isUnavailable, loadFailure, UNAVAILABLE_MESSAGE } from "./errors";
 
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
 const silent = () => {};
@@ -42,5 +42,15 @@ describe("describeError", () => {
     const reply = describeError(new Error("secret detail"), (line) => logged.push(line));
     expect(reply).toEqual({ status: 500, body: { error: "internal error" } });
     expect(logged[0]).toContain("secret detail");
+  });
+});
+
+describe("loadFailure", () => {
+  it("reads a missing thing as a 404, a lost database as unavailable, and rethrows anything else", () => {
+    expect(loadFailure(new TRPCError({ code: "NOT_FOUND", message: "no article" }))).toBe("missing");
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    expect(loadFailure(new TRPCError({ code: "INTERNAL_SERVER_ERROR", cause: refused }))).toBe("unavailable");
+    const bug = new TypeError("undefined is not a function");
+    expect(() => loadFailure(bug)).toThrow(bug);
   });
 });

@@ -76,3 +76,13 @@ export function describeError(error: unknown, log: (line: string) => void): Erro
   log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   return { status: 500, body: { error: "internal error" } };
 }
+
+/**
+ * What a page's data load does with an error: the database or Redis is away ("unavailable", the page says so),
+ * the thing asked for does not exist ("missing", a 404), anything else is a bug and goes to the error page.
+ */
+export function loadFailure(error: unknown): "unavailable" | "missing" {
+  if (error instanceof TRPCError && error.code === "NOT_FOUND") return "missing";
+  if (isUnavailable(error)) return "unavailable";
+  throw error;
+}

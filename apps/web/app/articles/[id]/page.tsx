@@ -21,7 +21,7 @@ import { ArticleLiveProgress } from "~/components/article-live-progress";
 import { HighlightLegend } from "~/components/highlight-toggle";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
-import { isUnavailable } from "~/server/errors";
+import { isUnavailable, loadFailure } from "~/server/errors";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -35,9 +35,7 @@ const loadArticle = cache(async (id: string) => {
   try {
     return await caller.article.byId({ id });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return "missing" as const;
-    if (isUnavailable(error)) return "unavailable" as const;
-    throw error;
+    return loadFailure(error);
   }
 });
 

@@ -19,7 +19,7 @@ import { CitationChip } from "~/components/citation-chip";
 import { StoryArticles } from "~/components/story-articles";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
-import { isUnavailable } from "~/server/errors";
+import { isUnavailable, loadFailure } from "~/server/errors";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -35,9 +35,7 @@ const loadStory = cache(async (id: string) => {
   try {
     return await caller.story.byId({ id });
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return "missing" as const;
-    if (isUnavailable(error)) return "unavailable" as const;
-    throw error;
+    return loadFailure(error);
   }
 });
 

@@ -1,13 +1,12 @@
 import { zArticleId } from "@parallax/core";
 import { RevisionDiffView, UNTITLED } from "@parallax/ui";
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
-import { isUnavailable } from "~/server/errors";
+import { loadFailure } from "~/server/errors";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -30,9 +29,7 @@ const load = cache(async (id: string) => {
     ]);
     return { article, revisions };
   } catch (error) {
-    if (isUnavailable(error)) return "unavailable" as const;
-    if (error instanceof TRPCError && error.code === "NOT_FOUND") return "missing" as const;
-    throw error;
+    return loadFailure(error);
   }
 });
 
