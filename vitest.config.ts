@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.{ts,tsx}", "apps/*/src/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.int.test.{ts,tsx}", "**/*.e2e.test.ts", "**/node_modules/**"],
+          exclude: ["**/*.int.test.{ts,tsx}", "**/*.e2e.test.ts", "**/*.faults.test.ts", "**/node_modules/**"],
         },
       },
       {
@@ -31,6 +31,21 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // Faults and load: worker processes killed, services stopped and wiped, bursts of submissions. They run
+          // after every other project (a later group), one file at a time, so neither they nor the rest time
+          // each other out on two cores, and their figures are not someone else's load.
+          name: "faults",
+          include: ["apps/*/src/**/*.faults.test.ts", "apps/*/e2e/**/*.faults.test.ts"],
+          globalSetup: ["tooling/vitest/services.setup.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
