@@ -9,7 +9,7 @@ import {
   pipelineStages,
   type RateBucket,
   RateLimiter,
-  type Redis,
+  type RedisConnection,
   type StageQueues,
 } from "@parallax/queue";
 import { serverEnv } from "../env";
@@ -17,7 +17,7 @@ import { clientIdentity } from "./client-id";
 
 interface Services {
   db: Database;
-  redis: Redis;
+  redis: RedisConnection;
   ingestQueue: Context["ingestQueue"];
   briefQueue: NonNullable<Context["briefQueue"]>;
   /** Every pipeline queue, for the /jobs page; on the same connection. */
@@ -77,7 +77,7 @@ export function services(): Services {
  * after start wait briefly for it; otherwise their jobs would wait for the reconciler. While Redis is down
  * later, requests do not wait: submissions are stored and the reconciler enqueues them.
  */
-async function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
+async function redisReady(redis: RedisConnection, timeoutMs: number): Promise<void> {
   if (redis.status === "ready" || redis.status === "end") return;
   await new Promise<void>((resolve) => {
     const done = () => {
