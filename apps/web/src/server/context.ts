@@ -17,6 +17,8 @@ import { clientIdentity } from "./client-id";
 
 interface Services {
   db: Database;
+  /** A read replica for queries (DATABASE_REPLICA_URL), when there is one. */
+  readDb?: Database;
   redis: RedisConnection;
   ingestQueue: Context["ingestQueue"];
   briefQueue: NonNullable<Context["briefQueue"]>;
@@ -52,6 +54,7 @@ export function services(): Services {
     });
     holder.__parallaxServices = {
       db: createDatabase(env.DATABASE_URL),
+      ...(env.DATABASE_REPLICA_URL ? { readDb: createDatabase(env.DATABASE_REPLICA_URL) } : {}),
       redis,
       ingestQueue,
       briefQueue,
@@ -116,13 +119,14 @@ const offlineQueues = Object.fromEntries(
  * count against; without them (exports, article pages) nothing is limited.
  */
 export async function createContext(requestHeaders?: Headers): Promise<Context> {
-  const { db, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } = services();
+  const { db, readDb, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } = services();
   await redisWarm;
   const ready = redis.status === "ready";
   const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
   return {
     ...(client ? { rateLimit: (bucket: RateBucket) => rateLimiter.take(bucket, client) } : {}),
     db,
+    ...(readDb ? { readDb } : {}),
     ingestQueue: ready ? ingestQueue : offlineQueue,
     briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),
     queues: ready ? queues : offlineQueues,
