@@ -119,7 +119,8 @@ const offlineQueues = Object.fromEntries(
  * count against; without them (exports, article pages) nothing is limited.
  */
 export async function createContext(requestHeaders?: Headers): Promise<Context> {
-  const { db, readDb, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } = services();
+  const { db, readDb, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } =
+    services();
   await redisWarm;
   const ready = redis.status === "ready";
   const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
