@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/src/**/*.test.{ts,tsx}", "apps/*/src/**/*.test.{ts,tsx}"],
-          exclude: ["**/*.int.test.{ts,tsx}", "**/*.e2e.test.ts", "**/*.faults.test.ts", "**/node_modules/**"],
+          exclude: [
+            "**/*.int.test.{ts,tsx}",
+            "**/*.e2e.test.ts",
+            "**/*.faults.test.ts",
+            "**/node_modules/**",
+          ],
         },
       },
       {

@@ -1,3 +1,4 @@
+import { zRedisUrl } from "@parallax/queue";
 import { existsSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -31,7 +32,7 @@ export async function clearRuntime(root: string): Promise<void> {
 
 const zServiceEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
+  REDIS_URL: zRedisUrl.optional(),
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)

@@ -1,8 +1,15 @@
+import { zRedisUrl } from "@parallax/queue";
 import { z } from "zod";
 
 const zEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }),
+  // A streaming replica of DATABASE_URL: every read-only request (tRPC queries, so every page) reads from it, every
+  // change and the worker use the primary. Unset: everything uses DATABASE_URL.
+  DATABASE_REPLICA_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  REDIS_URL: zRedisUrl,
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "may contain only letters, digits, '-' and '_'")

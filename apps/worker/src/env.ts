@@ -1,8 +1,9 @@
+import { zRedisUrl } from "@parallax/queue";
 import { z } from "zod";
 
 const zEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }),
+  REDIS_URL: zRedisUrl,
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)

@@ -13,7 +13,13 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 
 export interface Context {
+  /** The primary: everything that writes, and reads that must see a write just made. */
   db: Database;
+  /**
+   * A read replica, when the deployment has one. Query procedures get it as their `db` (see `replicaReads`), so
+   * pages scale with replicas; mutations and the worker stay on the primary.
+   */
+  readDb?: Database;
   ingestQueue: Queue<IngestJob>;
   /**
    * Where story changes ask for briefing rebuilds (moves, splits). Optional so that callers that only ingest
@@ -54,18 +60,28 @@ const t = initTRPC.context<Context>().create({
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * Queries read from the replica when there is one: a query changes nothing, and a replica a few milliseconds
+ * behind is fine for reading news. A mutation keeps the primary for its reads too, so it sees what it writes.
+ */
+const replicaReads = t.middleware(({ ctx, type, next }) =>
+  type === "query" && ctx.readDb ? next({ ctx: { ...ctx, db: ctx.readDb } }) : next(),
+);
+const procedure = t.procedure.use(replicaReads);
+
+export const publicProcedure = procedure;
 
 /**
  * For actions only an administrator may take (retrying and removing jobs, editing sources). Sign-in arrives
  * with issue 9, which gates this one procedure on the caller's identity; until then it is as open as
  * `publicProcedure`, and every admin-only procedure already says so by using it.
  */
-export const adminProcedure = t.procedure;
+export const adminProcedure = procedure;
 
 /** A procedure that counts each call against the caller's `bucket` limit and refuses with TOO_MANY_REQUESTS. */
 export function rateLimitedProcedure(bucket: RateBucket) {
-  return t.procedure.use(async ({ ctx, next }) => {
+  return procedure.use(async ({ ctx, next }) => {
     const decision = await ctx.rateLimit?.(bucket);
     if (decision && !decision.allowed) {
       const cause = new RateLimitedError(bucket, decision);

@@ -1,3 +1,4 @@
+import { queueKeyPrefix } from "./connection";
 import { type JobsOptions, Queue } from "bullmq";
 import { z } from "zod";
 import type { QueueSettings } from "./ingest";
@@ -38,7 +39,7 @@ export const webhookJobOptions: JobsOptions = {
 export function createAlertsQueue({ connection, prefix }: QueueSettings, options: Partial<JobsOptions> = {}) {
   return new Queue<AlertsJob>(ALERTS_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...alertsJobOptions, ...options },
   });
 }
@@ -49,7 +50,7 @@ export function createWebhooksQueue(
 ) {
   return new Queue<WebhookJob>(WEBHOOKS_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...webhookJobOptions, ...options },
   });
 }

@@ -1,3 +1,4 @@
+import { queueKeyPrefix } from "./connection";
 import { type JobsOptions, Queue } from "bullmq";
 import { z } from "zod";
 import type { QueueSettings } from "./ingest";
@@ -26,7 +27,7 @@ export function createEnrichQueue(
 ) {
   return new Queue<EnrichJob>(ENRICH_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...enrichJobOptions, ...jobOptions },
   });
 }

@@ -1,3 +1,4 @@
+import { queueKeyPrefix } from "./connection";
 import { Queue } from "bullmq";
 import { z } from "zod";
 import type { QueueSettings } from "./ingest";
@@ -10,7 +11,7 @@ export type FeedPollJob = z.infer<typeof zFeedPollJob>;
 export function createFeedsQueue({ connection, prefix }: QueueSettings): Queue<FeedPollJob> {
   return new Queue<FeedPollJob>(FEEDS_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     // A failed poll is retried by the feed's own schedule (with backoff), not by BullMQ.
     defaultJobOptions: {
       attempts: 1,

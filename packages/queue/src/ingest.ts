@@ -1,5 +1,6 @@
+import { queueKeyPrefix } from "./connection";
 import { Queue, type JobsOptions } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection";
 import { z } from "zod";
 
 export const INGEST_QUEUE = "ingest";
@@ -25,7 +26,7 @@ export const ingestJobOptions: JobsOptions = {
 };
 
 export interface QueueSettings {
-  connection: Redis;
+  connection: RedisConnection;
   /** Key prefix in Redis; tests use their own so runs never collide. */
   prefix: string;
 }
@@ -36,7 +37,7 @@ export function createIngestQueue(
 ): Queue<IngestJob> {
   return new Queue<IngestJob>(INGEST_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...ingestJobOptions, ...jobOptions },
   });
 }

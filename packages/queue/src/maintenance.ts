@@ -1,3 +1,4 @@
+import { queueKeyPrefix } from "./connection";
 import { Queue } from "bullmq";
 import type { QueueSettings } from "./ingest";
 
@@ -9,7 +10,7 @@ export const RECONCILE_EVERY_MS = 60_000;
 export function createMaintenanceQueue({ connection, prefix }: QueueSettings): Queue {
   return new Queue(MAINTENANCE_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../tooling/vitest/services";
-import { createRedis, type Redis } from "./connection";
+import { createRedis, type RedisConnection } from "./connection";
 import { RateLimitedError, RateLimiter, type RateLimits } from "./rate-limit";
 
 const { redisUrl, prefix } = testServices();
@@ -16,8 +16,8 @@ async function takeMany(limiter: RateLimiter, client: string, count: number) {
 }
 
 describe("RateLimiter on real Redis", () => {
-  let first: Redis;
-  let second: Redis;
+  let first: RedisConnection;
+  let second: RedisConnection;
   beforeAll(async () => {
     first = createRedis(redisUrl, "producer");
     second = createRedis(redisUrl, "producer");

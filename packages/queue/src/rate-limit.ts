@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection";
 
 /** What a limit guards: submitting articles (every route into `article.submit`) and searching. */
 export type RateBucket = "submit" | "search";
@@ -73,7 +73,7 @@ export class RateLimiter {
   private readonly timeoutMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     readonly limits: RateLimits,
     private readonly options: RateLimiterOptions = {},

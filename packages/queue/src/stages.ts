@@ -1,5 +1,5 @@
 import type { Queue } from "bullmq";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./connection";
 import { createAlertsQueue, createWebhooksQueue } from "./alerts";
 import { createEnrichQueue } from "./enrich";
 import { createFeedsQueue } from "./feeds";
@@ -14,7 +14,7 @@ export { type JobState, jobStates, type PipelineStage, pipelineStages } from "./
 export type StageQueues = Record<PipelineStage, Queue>;
 
 /** One Queue per stage on one connection, for tools that look at the whole pipeline (the /jobs page). */
-export function createStageQueues(settings: { connection: Redis; prefix: string }): StageQueues {
+export function createStageQueues(settings: { connection: RedisConnection; prefix: string }): StageQueues {
   return {
     feeds: createFeedsQueue(settings) as unknown as Queue,
     ingest: createIngestQueue(settings) as unknown as Queue,

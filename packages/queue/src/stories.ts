@@ -1,3 +1,4 @@
+import { queueKeyPrefix } from "./connection";
 import { type JobsOptions, Queue } from "bullmq";
 import { z } from "zod";
 import type { QueueSettings } from "./ingest";
@@ -30,7 +31,7 @@ export function createClusterQueue(
 ) {
   return new Queue<ClusterJob>(CLUSTER_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...jobOptions, ...options },
   });
 }
@@ -38,7 +39,7 @@ export function createClusterQueue(
 export function createBriefQueue({ connection, prefix }: QueueSettings, options: Partial<JobsOptions> = {}) {
   return new Queue<BriefJob>(BRIEF_QUEUE, {
     connection,
-    prefix,
+    prefix: queueKeyPrefix(prefix),
     defaultJobOptions: { ...jobOptions, ...options },
   });
 }

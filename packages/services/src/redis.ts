@@ -25,12 +25,22 @@ function command(...args: string[]): string {
   return `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join("")}`;
 }
 
+/**
+ * A `redis+cluster://a:1,b:2` URL as a plain URL of its first seed node (with the same credentials), which is
+ * enough to tell whether the cluster answers; undefined for any other URL.
+ */
+export function firstClusterNode(url: string): string | undefined {
+  const match = /^(rediss?)\+cluster:\/\/(?:([^@/]*)@)?([^,/?#]*)/i.exec(url);
+  if (!match) return undefined;
+  return `${match[1]}://${match[2] ? `${match[2]}@` : ""}${match[3]}`;
+}
+
 /** AUTH (when the URL has a password) and PING in raw RESP: enough to know the server answers, no client library. */
 export function pingRedis(url: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
   return new Promise((resolvePing, reject) => {
     let parsed: URL;
     try {
-      parsed = new URL(url);
+      parsed = new URL(firstClusterNode(url) ?? url);
     } catch {
       reject(new Error("not a valid URL"));
       return;

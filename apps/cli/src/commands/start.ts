@@ -1,3 +1,4 @@
+import { zRedisUrl } from "@parallax/queue";
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -30,10 +31,7 @@ const zStartEnv = z.object({
     blankIsUnset,
     z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }).optional(),
   ),
-  REDIS_URL: z.preprocess(
-    blankIsUnset,
-    z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }).optional(),
-  ),
+  REDIS_URL: z.preprocess(blankIsUnset, zRedisUrl.optional()),
   PORT: z.preprocess(blankIsUnset, zPort.default(3000)),
 });
 

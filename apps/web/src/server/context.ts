@@ -9,7 +9,7 @@ import {
   pipelineStages,
   type RateBucket,
   RateLimiter,
-  type Redis,
+  type RedisConnection,
   type StageQueues,
 } from "@parallax/queue";
 import { serverEnv } from "../env";
@@ -17,7 +17,9 @@ import { clientIdentity } from "./client-id";
 
 interface Services {
   db: Database;
-  redis: Redis;
+  /** A read replica for queries (DATABASE_REPLICA_URL), when there is one. */
+  readDb?: Database;
+  redis: RedisConnection;
   ingestQueue: Context["ingestQueue"];
   briefQueue: NonNullable<Context["briefQueue"]>;
   /** Every pipeline queue, for the /jobs page; on the same connection. */
@@ -52,6 +54,7 @@ export function services(): Services {
     });
     holder.__parallaxServices = {
       db: createDatabase(env.DATABASE_URL),
+      ...(env.DATABASE_REPLICA_URL ? { readDb: createDatabase(env.DATABASE_REPLICA_URL) } : {}),
       redis,
       ingestQueue,
       briefQueue,
@@ -77,7 +80,7 @@ export function services(): Services {
  * after start wait briefly for it; otherwise their jobs would wait for the reconciler. While Redis is down
  * later, requests do not wait: submissions are stored and the reconciler enqueues them.
  */
-async function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
+async function redisReady(redis: RedisConnection, timeoutMs: number): Promise<void> {
   if (redis.status === "ready" || redis.status === "end") return;
   await new Promise<void>((resolve) => {
     const done = () => {
@@ -116,13 +119,15 @@ const offlineQueues = Object.fromEntries(
  * count against; without them (exports, article pages) nothing is limited.
  */
 export async function createContext(requestHeaders?: Headers): Promise<Context> {
-  const { db, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } = services();
+  const { db, readDb, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } =
+    services();
   await redisWarm;
   const ready = redis.status === "ready";
   const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
   return {
     ...(client ? { rateLimit: (bucket: RateBucket) => rateLimiter.take(bucket, client) } : {}),
     db,
+    ...(readDb ? { readDb } : {}),
     ingestQueue: ready ? ingestQueue : offlineQueue,
     briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),
     queues: ready ? queues : offlineQueues,

@@ -15,6 +15,7 @@ import {
   type WebhookJob,
   zAlertsJob,
   zWebhookJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { postWebhook, WEBHOOK_TIMEOUT_MS, webhookPayload } from "./deliver";
@@ -51,7 +52,7 @@ export function createAlertsWorker(options: AlertsWorkerOptions): Worker<AlertsJ
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
       return matchAlerts(options.db, parsed.data, options.webhooksQueue);
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 2 },
+    { connection: options.connection, prefix: queueKeyPrefix(options.prefix), concurrency: 2 },
   );
   worker.on("error", (error) => options.log(`alerts worker error: ${error.message}`));
   return worker;
@@ -114,7 +115,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions): Worker<Web
     },
     {
       connection: options.connection,
-      prefix: options.prefix,
+      prefix: queueKeyPrefix(options.prefix),
       concurrency: options.concurrency ?? 4,
       // Longer than the request timeout, so a slow receiver never makes the job look stalled.
       lockDuration: (options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) + 30_000,

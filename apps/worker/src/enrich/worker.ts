@@ -16,6 +16,7 @@ import {
   type EnrichProgress,
   type QueueSettings,
   zEnrichJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
@@ -86,7 +87,7 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
     },
     {
       connection: options.connection,
-      prefix: options.prefix,
+      prefix: queueKeyPrefix(options.prefix),
       concurrency: options.concurrency,
       lockDuration: 60_000,
     },

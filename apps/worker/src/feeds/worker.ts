@@ -5,6 +5,7 @@ import {
   type IngestJob,
   type QueueSettings,
   zFeedPollJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Queue, UnrecoverableError, Worker } from "bullmq";
 import type { FetchLimits } from "../ingest/fetch-page";
@@ -30,7 +31,7 @@ export function createFeedsWorker(
     },
     {
       connection: options.connection,
-      prefix: options.prefix,
+      prefix: queueKeyPrefix(options.prefix),
       // Polls wait on the network, not the CPU.
       concurrency: options.concurrency ?? 4,
       lockDuration: 60_000,

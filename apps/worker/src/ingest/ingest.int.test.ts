@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queueKeyPrefix } from "@parallax/queue";
 import { type Harness, seed, startHarness } from "../__fixtures__/harness";
 import { reconcile } from "../index";
 
@@ -37,7 +38,7 @@ describe("ingest pipeline on real Postgres and Redis", () => {
     const submitted = await api().article.submit({ text: seed("002_41147d8f43a0c177.txt") });
     expect(await h.queue.getJob(submitted.articleId)).toBeDefined();
     // Redis losing its data: every key of this queue prefix gone.
-    const keys = await h.redis.keys(`${h.services.prefix}:*`);
+    const keys = await h.redis.keys(`${queueKeyPrefix(h.services.prefix)}:*`);
     if (keys.length) await h.redis.del(...keys);
     expect(await h.queue.getJob(submitted.articleId)).toBeUndefined();
 

@@ -8,6 +8,7 @@ import {
   type IngestJob,
   type QueueSettings,
   zIngestJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
@@ -119,7 +120,7 @@ export function createIngestWorker(
     },
     {
       connection: options.connection,
-      prefix: options.prefix,
+      prefix: queueKeyPrefix(options.prefix),
       concurrency: options.concurrency,
       // A killed worker's job is handed to another after this long without a lock renewal.
       lockDuration: 30_000,

@@ -6,6 +6,7 @@ import {
   type IngestJob,
   MAINTENANCE_QUEUE,
   type QueueSettings,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Queue, Worker } from "bullmq";
 import { reconcileFeedSchedulers } from "../feeds/reconcile";
@@ -42,7 +43,7 @@ export function createMaintenanceWorker(
       }
       return report;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 1 },
+    { connection: options.connection, prefix: queueKeyPrefix(options.prefix), concurrency: 1 },
   );
   worker.on("error", (error) => options.log(`maintenance worker error: ${error.message}`));
   return worker;

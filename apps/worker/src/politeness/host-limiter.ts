@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@parallax/queue";
 
 export interface HostLimits {
   /** Fetches in flight to one host at once, across every worker process sharing the Redis prefix. */
@@ -81,7 +81,7 @@ export class HostLimiter {
   readonly limits: HostLimits;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     limits: Partial<HostLimits> = {},
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@parallax/queue";
 import { type HostLease, type HostLimits, HostLimiter, hostKey } from "./host-limiter";
 import { RobotsCache } from "./robots";
 import { DEFAULT_USER_AGENT, ROBOTS_TOKEN } from "./user-agent";
@@ -40,7 +40,7 @@ export class Politeness {
   readonly limiter: HostLimiter;
   readonly robots: RobotsCache;
 
-  constructor(redis: Redis, prefix: string, config: PolitenessConfig = {}) {
+  constructor(redis: RedisConnection, prefix: string, config: PolitenessConfig = {}) {
     const { userAgent, robotsTimeoutMs, ...limits } = config;
     this.userAgent = userAgent ?? DEFAULT_USER_AGENT;
     this.limiter = new HostLimiter(redis, prefix, limits);

@@ -2,14 +2,14 @@ import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { createRedis, type Redis } from "@parallax/queue";
+import { createRedis, type RedisConnection } from "@parallax/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../../tooling/vitest/services";
 import { FetchError, fetchPage } from "../ingest/fetch-page";
 import { HostBusyError, HostLimiter, Politeness } from "./index";
 
 const services = testServices();
-let redis: Redis;
+let redis: RedisConnection;
 
 beforeAll(() => {
   redis = createRedis(services.redisUrl, "worker");
@@ -146,10 +146,11 @@ describe("per-host politeness across worker processes", () => {
     expect(new Set(sites.userAgents)).toEqual(
       new Set(["Parallax/0.1 (+https://github.com/parallax-news; self-hosted news reader)"]),
     );
-    // Host B's four pages need ~0.75 s at its own pace, host A's twenty ~3 s at its own; B does not queue behind A.
+    // Host B's four pages need ~0.75 s at its own pace, host A's twenty ~3 s at its own; B does not queue behind A:
+    // it starts early in A's run and is done before A is (relative to A, so a busy machine does not decide it).
     const span = (starts: number[]) => Math.max(...starts) - Math.min(...starts);
-    expect(Math.abs(Math.min(...b.starts) - Math.min(...a.starts))).toBeLessThan(1_000);
-    expect(span(b.starts)).toBeLessThan(1_200);
+    expect(Math.min(...b.starts) - Math.min(...a.starts)).toBeLessThan(span(a.starts) / 3);
+    expect(Math.max(...b.starts)).toBeLessThan(Math.max(...a.starts));
     console.info(
       `two processes: host A ${a.starts.length} pages in ${span(a.starts).toFixed(0)} ms, max ${a.maxActive} at once, ` +
         `min gap ${Math.min(...gaps(a.starts)).toFixed(1)} ms; host B ${b.starts.length} pages in ` +

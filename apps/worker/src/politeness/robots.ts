@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "@parallax/queue";
 import robotsParser from "robots-parser";
 import { request } from "undici";
 import { describeNetworkError } from "../ingest/network-error";
@@ -43,7 +43,7 @@ export class RobotsCache {
   private readonly parsed = new Map<string, { body: string; robot: ReturnType<typeof robotsParser> }>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly limiter: HostLimiter,
     private readonly options: RobotsOptions,

@@ -8,6 +8,7 @@ import {
   enqueueAlerts,
   type QueueSettings,
   zBriefJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
@@ -74,7 +75,12 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
         });
       return result;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 1, lockDuration: 120_000 },
+    {
+      connection: options.connection,
+      prefix: queueKeyPrefix(options.prefix),
+      concurrency: 1,
+      lockDuration: 120_000,
+    },
   );
   worker.on("error", (error) => options.log(`brief worker error: ${error.message}`));
   return worker;

@@ -6,6 +6,7 @@ import {
   enqueueBrief,
   type QueueSettings,
   zClusterJob,
+  queueKeyPrefix,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
@@ -51,7 +52,12 @@ export function createClusterWorker(options: ClusterWorkerOptions): Worker<Clust
       return clusterOne(options.db, options.briefQueue, parsed.data.articleId);
     },
     // One at a time per process: assignments queue for one lock anyway.
-    { connection: options.connection, prefix: options.prefix, concurrency: 1, lockDuration: 60_000 },
+    {
+      connection: options.connection,
+      prefix: queueKeyPrefix(options.prefix),
+      concurrency: 1,
+      lockDuration: 60_000,
+    },
   );
   worker.on("error", (error) => options.log(`cluster worker error: ${error.message}`));
   return worker;

@@ -1,5 +1,11 @@
 import { closeDatabase, createDatabase } from "@parallax/db";
-import { createRedis, createStageQueues, type Redis, type StageQueues } from "@parallax/queue";
+import {
+  createRedis,
+  createStageQueues,
+  queueKeyPrefix,
+  type RedisConnection,
+  type StageQueues,
+} from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +13,7 @@ import { testServices } from "../../../../tooling/vitest/services";
 import { createCaller } from "../root";
 
 const services = testServices();
-let redis: Redis;
+let redis: RedisConnection;
 let queues: StageQueues;
 let api: ReturnType<typeof createCaller>;
 const db = createDatabase(services.databaseUrl);
@@ -49,7 +55,7 @@ describe("jobs router", () => {
     // A worker that does not run by itself: the first job is taken and failed by hand, the second stays waiting.
     const worker = new Worker("enrich", null, {
       connection: createRedis(services.redisUrl, "worker"),
-      prefix: services.prefix,
+      prefix: queueKeyPrefix(services.prefix),
       autorun: false,
     });
     const token = "test-token";
@@ -102,7 +108,7 @@ describe("jobs router", () => {
     const job = await queues.cluster.add("cluster", { articleId: articleA });
     const worker = new Worker("cluster", null, {
       connection: createRedis(services.redisUrl, "worker"),
-      prefix: services.prefix,
+      prefix: queueKeyPrefix(services.prefix),
       autorun: false,
     });
     const taken = await worker.getNextJob("t");

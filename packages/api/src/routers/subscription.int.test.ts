@@ -1,7 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { closeDatabase, createDatabase, type Database } from "@parallax/db";
-import { createRedis, createStageQueues, type Redis, type StageQueues } from "@parallax/queue";
+import {
+  createRedis,
+  createStageQueues,
+  queueKeyPrefix,
+  type RedisConnection,
+  type StageQueues,
+} from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
@@ -9,7 +15,7 @@ import { createCaller } from "../root";
 
 let db: Database;
 let drop: () => Promise<void>;
-let redis: Redis;
+let redis: RedisConnection;
 let queues: StageQueues;
 let server: Server;
 let origin: string;
