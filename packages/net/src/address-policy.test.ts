@@ -122,7 +122,9 @@ describe("the allow-list", () => {
     expect(() => parseAllowList("127.0.0.1,10.0.0.0/33")).toThrow(
       new AllowListError('"10.0.0.0/33" is not a CIDR network such as 10.0.0.0/8'),
     );
-    expect(() => parseAllowList("http://intranet/")).toThrow(AllowListError);
+    expect(() => parseAllowList("http://intranet/")).toThrow(
+      '"http://intranet/" is a URL; list only its host name, address or network',
+    );
     expect(() => parseAllowList("bad host")).toThrow(/"bad host" is neither a host name/);
   });
 });

@@ -132,6 +132,8 @@ export function parseAllowList(text: string | undefined): AllowList {
   for (const raw of (text ?? "").split(",")) {
     const entry = raw.trim().toLowerCase();
     if (!entry) continue;
+    if (entry.includes("://"))
+      throw new AllowListError(`"${raw.trim()}" is a URL; list only its host name, address or network`);
     if (entry.includes("/")) {
       try {
         networks.push(ipaddr.parseCIDR(unbracket(entry)));
