@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -203,6 +205,35 @@ describe("the fetch guard", () => {
       ]);
     } finally {
       await guard.close();
+    }
+  });
+
+  it("keeps the URL's name for TLS: SNI and the certificate check use it, not the address connected to", async () => {
+    const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
+    const cert = fixture("news.example.crt");
+    const names: (string | false)[] = [];
+    const tls = createTlsServer({ key: fixture("news.example.key"), cert }, (req, res) => {
+      names.push((req.socket as { servername?: string | false }).servername ?? false);
+      res.writeHead(200, { "content-type": "text/plain" }).end("secure hello");
+    });
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const tlsPort = (tls.address() as AddressInfo).port;
+    const guard = new FetchGuard({
+      allow: "news.example,127.0.0.1",
+      resolve: resolver({ "news.example": ["127.0.0.1"] }),
+      ca: cert,
+    });
+    try {
+      const page = await get(guard, `https://news.example:${tlsPort}/`);
+      expect(page.bytes.toString()).toBe("secure hello");
+      expect(names).toEqual(["news.example"]);
+      // The same server by its address: the certificate names news.example, not 127.0.0.1.
+      await expect(get(guard, `https://127.0.0.1:${tlsPort}/`)).rejects.toMatchObject({
+        code: "ERR_TLS_CERT_ALTNAME_INVALID",
+      });
+    } finally {
+      await guard.close();
+      await new Promise((resolve) => tls.close(resolve));
     }
   });
 });

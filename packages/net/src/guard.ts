@@ -20,6 +20,8 @@ export interface FetchGuardOptions {
   /** Resolves host names; `dns.lookup` with `all: true` unless given (tests map names to chosen addresses). */
   resolve?: ResolveHost;
   connectTimeoutMs?: number;
+  /** Certificate authorities to trust instead of Node's own (an intranet's CA; tests). */
+  ca?: string | Buffer;
 }
 
 const systemResolve: ResolveHost = (hostname) => lookup(hostname, { all: true, verbatim: true });
@@ -41,7 +43,10 @@ export class FetchGuard {
     this.allow =
       typeof options.allow === "string" ? parseAllowList(options.allow) : (options.allow ?? EMPTY_ALLOW_LIST);
     this.resolveHost = options.resolve ?? systemResolve;
-    const connect = buildConnector({ timeout: options.connectTimeoutMs ?? 10_000 });
+    const connect = buildConnector({
+      timeout: options.connectTimeoutMs ?? 10_000,
+      ...(options.ca ? { ca: options.ca } : {}),
+    });
     this.dispatcher = new Agent({
       connect: (target, callback) => {
         // `host` keeps the name, so TLS still sends it (SNI) and checks the certificate against it.
