@@ -77,7 +77,13 @@ describe("the fetch guard", () => {
         [`http://0177.0.0.1:${port}/`, "127.0.0.1 is a loopback address"],
         [`http://[::ffff:127.0.0.1]:${port}/`, "::ffff:7f00:1 is a loopback address"],
         [`http://[::1]:${port}/`, "::1 is a loopback address"],
+        [`http://%31%32%37.0.0.1:${port}/`, "127.0.0.1 is a loopback address"],
+        [`http://①②⑦.0.0.1:${port}/`, "127.0.0.1 is a loopback address"],
+        [`http://127.0.0.1.:${port}/`, "127.0.0.1 is a loopback address"],
+        [`http://0:${port}/`, "0.0.0.0 is an unspecified address"],
         ["http://localhost/", "localhost is a loopback address"],
+        ["http://LOCALHOST./", "localhost. is a loopback address"],
+        ["http://metadata.google.internal./", "metadata.google.internal. is a cloud metadata address"],
         ["http://api.localhost/", "api.localhost is a loopback address"],
         [
           "http://metadata.google.internal/computeMetadata/v1/",
@@ -142,6 +148,11 @@ describe("the fetch guard", () => {
       });
       expect(resolve.asked).toContain("news.example");
       await expect(get(guard, "http://nowhere.example/")).rejects.toThrow(/ENOTFOUND/);
+      const stuck = new FetchGuard({ resolve: () => new Promise(() => {}), connectTimeoutMs: 50 });
+      await expect(stuck.check("http://slow-dns.example/")).rejects.toThrow(
+        "resolving slow-dns.example took over 50 ms",
+      );
+      await stuck.close();
     } finally {
       await guard.close();
     }

@@ -38,11 +38,13 @@ export class FetchGuard {
   readonly allow: AllowList;
   readonly dispatcher: Agent;
   private readonly resolveHost: ResolveHost;
+  private readonly resolveTimeoutMs: number;
 
   constructor(options: FetchGuardOptions = {}) {
     this.allow =
       typeof options.allow === "string" ? parseAllowList(options.allow) : (options.allow ?? EMPTY_ALLOW_LIST);
     this.resolveHost = options.resolve ?? systemResolve;
+    this.resolveTimeoutMs = options.connectTimeoutMs ?? 10_000;
     const connect = buildConnector({
       timeout: options.connectTimeoutMs ?? 10_000,
       ...(options.ca ? { ca: options.ca } : {}),
@@ -121,7 +123,22 @@ export class FetchGuard {
       if (!verdict.allowed) throw new UnsafeUrlError(target, `${name} is ${verdict.reason}`);
       return name;
     }
-    const addresses = await this.resolveHost(name);
+    // getaddrinfo has no deadline of its own, and the check runs before a request's deadline starts.
+    let timer: NodeJS.Timeout | undefined;
+    const addresses = await Promise.race([
+      this.resolveHost(name),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              Object.assign(new Error(`resolving ${name} took over ${this.resolveTimeoutMs} ms`), {
+                code: "ETIMEOUT",
+              }),
+            ),
+          this.resolveTimeoutMs,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     if (!addresses.length)
       throw Object.assign(new Error(`${name} has no address`), { code: "ENOTFOUND", hostname: name });
     for (const { address } of addresses) {
