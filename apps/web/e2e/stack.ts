@@ -7,6 +7,8 @@ import { isolatedDatabase, testServices } from "../../../tooling/vitest/services
 import { type RunningNext, startNext } from "./next-server";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../..");
+/** What the web app and the workers of a browser test may fetch beyond the public internet. */
+export const E2E_FETCH_ALLOW_HOSTS = "127.0.0.1,localhost";
 /** Screenshots of the browser tests, kept for a person to look at after a run. */
 export const artifacts = path.join(repoRoot, "test-artifacts");
 
@@ -41,7 +43,13 @@ export async function startStack({ ownDatabase }: { ownDatabase: boolean }): Pro
     await own?.drop().catch(() => {});
   };
   try {
-    started.next = await startNext({ DATABASE_URL: url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix });
+    // Local test servers are on loopback, which fetches (feed discovery, the worker's pages) reach only when allowed.
+    started.next = await startNext({
+      DATABASE_URL: url,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      FETCH_ALLOW_HOSTS: E2E_FETCH_ALLOW_HOSTS,
+    });
     started.db = createDatabase(url);
     started.workers = await startWorkers({
       db: started.db,
@@ -49,6 +57,7 @@ export async function startStack({ ownDatabase }: { ownDatabase: boolean }): Pro
       prefix,
       concurrency: 2,
       fetchLimits: { timeoutMs: 5_000, maxBytes: 5_000_000, maxRedirects: 3 },
+      net: { allow: E2E_FETCH_ALLOW_HOSTS },
       log: (line) => workerLog.push(line),
     });
     started.browser = await chromium.launch({

@@ -13,4 +13,15 @@ describe("parseEnv", () => {
       /DATABASE_URL is not set; REDIS_URL must be a redis:\/\/ URL; QUEUE_PREFIX may contain only/,
     );
   });
+
+  it("reads FETCH_ALLOW_HOSTS and names an entry it cannot read", () => {
+    const base = { DATABASE_URL: "postgres://u@db/parallax", REDIS_URL: "redis://cache:6379" };
+    expect(parseEnv(base).FETCH_ALLOW_HOSTS).toEqual({ hosts: [], networks: [] });
+    expect(parseEnv({ ...base, FETCH_ALLOW_HOSTS: "localhost,10.0.0.0/8" }).FETCH_ALLOW_HOSTS.hosts).toEqual([
+      "localhost",
+    ]);
+    expect(() => parseEnv({ ...base, FETCH_ALLOW_HOSTS: "127.0.0.1,10.0.0.0/40" })).toThrowError(
+      'web configuration: FETCH_ALLOW_HOSTS has "10.0.0.0/40" is not a CIDR network such as 10.0.0.0/8',
+    );
+  });
 });

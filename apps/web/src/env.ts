@@ -1,3 +1,4 @@
+import { zFetchAllowHosts } from "@parallax/net/allow-hosts-env";
 import { zRedisUrl } from "@parallax/queue";
 import { z } from "zod";
 
@@ -23,6 +24,8 @@ const zEnv = z.object({
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
     .default("false")
     .transform((value) => value === "true" || value === "1"),
+  // Private hosts and networks feed discovery may reach (tests, intranets); the worker reads the same variable.
+  FETCH_ALLOW_HOSTS: zFetchAllowHosts,
 });
 export type WebEnv = z.infer<typeof zEnv>;
 

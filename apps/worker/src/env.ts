@@ -1,3 +1,4 @@
+import { zFetchAllowHosts } from "@parallax/net/allow-hosts-env";
 import { zRedisUrl } from "@parallax/queue";
 import { z } from "zod";
 
@@ -27,6 +28,8 @@ const zEnv = z.object({
   /** Per-host politeness, shared by all worker processes on one Redis: fetches at once, and ms between starts. */
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** Private hosts and networks fetches may reach (tests, intranets): `127.0.0.1,localhost,10.0.0.0/8`. */
+  FETCH_ALLOW_HOSTS: zFetchAllowHosts,
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

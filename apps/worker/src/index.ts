@@ -18,6 +18,7 @@ import {
   scheduleReconciler,
   type WebhookJob,
 } from "@parallax/queue";
+import { FetchGuard, type FetchGuardOptions } from "@parallax/net";
 import type { JobsOptions, Queue } from "bullmq";
 import { createAlertsWorker, createWebhooksWorker } from "./alerts/worker";
 import { createEnrichWorker } from "./enrich/worker";
@@ -41,8 +42,13 @@ export interface WorkerConfig {
   concurrency: number;
   /** Enrichment is CPU-bound: more than one job per core only adds contention. */
   enrichConcurrency?: number;
-  /** Limits of one page fetch; politeness is added by startWorkers. */
-  fetchLimits: Omit<FetchLimits, "politeness">;
+  /** Limits of one page fetch; politeness and the address guard are added by startWorkers. */
+  fetchLimits: Omit<FetchLimits, "politeness" | "guard">;
+  /**
+   * Which addresses pages, feeds, robots.txt and webhooks may reach beyond the public internet
+   * (FETCH_ALLOW_HOSTS), and in tests the resolver; nothing private without it.
+   */
+  net?: FetchGuardOptions;
   /** Per-host limit, robots.txt and User-Agent (defaults: 2 at once, 1 s apart, Parallax's own User-Agent). */
   politeness?: PolitenessConfig;
   log?: (line: string) => void;
@@ -80,9 +86,12 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   const feedsQueue = createFeedsQueue(settings);
   const alertsQueue = createAlertsQueue(settings);
   const webhooksQueue = createWebhooksQueue(settings, config.webhookJobOptions);
+  // One dispatcher for every fetch of this process: its connections are pooled, and all of them checked.
+  const guard = new FetchGuard({ connectTimeoutMs: config.fetchLimits.timeoutMs, ...config.net });
   const politeness = new Politeness(connection, config.prefix, {
     // A slot outlives the longest legitimate fetch, and no longer: a crashed worker's slot comes back soon after.
     leaseMs: config.fetchLimits.timeoutMs + 10_000,
+    guard,
     ...config.politeness,
   });
 
@@ -90,7 +99,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     ...settings,
     db: config.db,
     concurrency: config.concurrency,
-    fetchLimits: { ...config.fetchLimits, politeness },
+    fetchLimits: { ...config.fetchLimits, politeness, guard },
     enrichQueue,
     briefQueue,
     log,
@@ -110,7 +119,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     feedsQueue,
     ingestQueue,
-    fetchLimits: { ...config.fetchLimits, politeness },
+    fetchLimits: { ...config.fetchLimits, politeness, guard },
     log,
   });
   const alerts = createAlertsWorker({ ...settings, db: config.db, webhooksQueue, log });
@@ -119,6 +128,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     publicUrl: config.publicUrl ?? "http://localhost:3000",
     ...(config.webhookTimeoutMs ? { timeoutMs: config.webhookTimeoutMs } : {}),
+    guard,
     log,
   });
   const maintenance = createMaintenanceWorker({
@@ -178,6 +188,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
         ].map((queue) => queue.close()),
       );
       await connection.quit().catch(() => connection.disconnect());
+      await guard.close().catch(() => {});
     },
   };
 }

@@ -21,6 +21,7 @@ async function main() {
       maxBytes: env.FETCH_MAX_BYTES,
       maxRedirects: env.FETCH_MAX_REDIRECTS,
     },
+    net: { allow: env.FETCH_ALLOW_HOSTS },
     publicUrl: env.PUBLIC_URL,
     politeness: {
       userAgent: buildUserAgent(env.PARALLAX_CONTACT_URL),

@@ -1,4 +1,5 @@
 import type { Database } from "@parallax/db";
+import type { FetchGuard } from "@parallax/net";
 import {
   type BriefJob,
   type IngestJob,
@@ -37,6 +38,11 @@ export interface Context {
    * route handler that has already counted the request (before reading its body) leaves it out.
    */
   rateLimit?: (bucket: RateBucket) => Promise<RateDecision>;
+  /**
+   * Which addresses feed discovery may fetch from (the web app's FETCH_ALLOW_HOSTS). Optional: without it only
+   * the public internet is reached.
+   */
+  fetchGuard?: FetchGuard;
   log: (line: string) => void;
 }
 

@@ -2,9 +2,11 @@ import { readFile, stat } from "node:fs/promises";
 import { createCaller } from "@parallax/api";
 import { type Feed, zFeedUrl, zIntervalMinutes } from "@parallax/core/feeds";
 import { closeDatabase, createDatabase } from "@parallax/db";
+import { FetchGuard } from "@parallax/net";
 import { createRedis, createStageQueues } from "@parallax/queue";
 import type { Command } from "commander";
 import { z } from "zod";
+import { readEnv } from "../env";
 import { serviceUrls } from "../runtime";
 
 const MAX_OPML_FILE_BYTES = 2 * 1024 * 1024;
@@ -17,9 +19,11 @@ async function withApi<T>(run: (api: ReturnType<typeof createCaller>) => Promise
   const queues = createStageQueues({ connection: redis, prefix: urls.prefix });
   for (const queue of Object.values(queues)) queue.on("error", () => {});
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const fetchGuard = new FetchGuard({ allow: readEnv().FETCH_ALLOW_HOSTS });
   try {
-    return await run(createCaller({ db, ingestQueue: queues.ingest as never, queues, log }));
+    return await run(createCaller({ db, ingestQueue: queues.ingest as never, queues, fetchGuard, log }));
   } finally {
+    await fetchGuard.close().catch(() => {});
     await Promise.all(Object.values(queues).map((queue) => queue.close().catch(() => {})));
     redis.disconnect();
     await closeDatabase(db);

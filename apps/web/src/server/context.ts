@@ -1,6 +1,7 @@
 import "server-only";
 import type { Context } from "@parallax/api";
 import { createDatabase, type Database } from "@parallax/db";
+import { FetchGuard } from "@parallax/net";
 import {
   createBriefQueue,
   createIngestQueue,
@@ -27,6 +28,8 @@ interface Services {
   /** Per-client limits on submitting and searching, shared with every web process through Redis. */
   rateLimiter: RateLimiter;
   trustProxy: boolean;
+  /** Feed discovery's fetches: the public internet and FETCH_ALLOW_HOSTS, nothing else. */
+  fetchGuard: FetchGuard;
   /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
   redisWarm: Promise<void>;
 }
@@ -69,6 +72,7 @@ export function services(): Services {
         { log },
       ),
       trustProxy: env.TRUST_PROXY,
+      fetchGuard: new FetchGuard({ allow: env.FETCH_ALLOW_HOSTS }),
       redisWarm: redisReady(redis, 1_500),
     };
   }
@@ -119,8 +123,18 @@ const offlineQueues = Object.fromEntries(
  * count against; without them (exports, article pages) nothing is limited.
  */
 export async function createContext(requestHeaders?: Headers): Promise<Context> {
-  const { db, readDb, redis, ingestQueue, briefQueue, queues, rateLimiter, trustProxy, redisWarm } =
-    services();
+  const {
+    db,
+    readDb,
+    redis,
+    ingestQueue,
+    briefQueue,
+    queues,
+    rateLimiter,
+    trustProxy,
+    fetchGuard,
+    redisWarm,
+  } = services();
   await redisWarm;
   const ready = redis.status === "ready";
   const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
@@ -131,6 +145,7 @@ export async function createContext(requestHeaders?: Headers): Promise<Context> 
     ingestQueue: ready ? ingestQueue : offlineQueue,
     briefQueue: ready ? briefQueue : (offlineQueue as unknown as Context["briefQueue"]),
     queues: ready ? queues : offlineQueues,
+    fetchGuard,
     log,
   };
 }

@@ -53,6 +53,8 @@ export async function startHarness(routes: RequestListener) {
         prefix: services.prefix,
         concurrency: 2,
         fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3 },
+        // The local server is on loopback, which fetches refuse unless it is on the allow-list.
+        net: { allow: "127.0.0.1" },
         log: () => {},
         ...overrides,
       });

@@ -42,6 +42,14 @@ beforeAll(async () => {
     publicUrl: "https://parallax.example",
     webhookTimeoutMs: 500,
     webhookJobOptions: { attempts: 3, backoff: { type: "fixed", delay: 100 } },
+    // The receivers are on loopback; hooks.example stands for a name whose DNS points inside the network.
+    net: {
+      allow: "127.0.0.1",
+      resolve: async (hostname) => {
+        if (hostname === "hooks.example") return [{ address: "192.168.1.9", family: 4 }];
+        throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" });
+      },
+    },
     log: () => {},
   });
 });
@@ -101,6 +109,22 @@ describe("watches and alerts in the worker", () => {
       webhookUrl: `${h.origin}/hook-gone`,
     });
     const unrelated = await watch({ kind: "query", value: "harbour ferries" });
+    // Webhooks that would reach inside the network: never sent, failed at once with the reason.
+    const internal = await watch({
+      kind: "query",
+      value: "Takaichi",
+      webhookUrl: "http://10.0.0.5:8080/hook",
+    });
+    const metadata = await watch({
+      kind: "query",
+      value: "Washington",
+      webhookUrl: "http://169.254.169.254/latest/meta-data/iam/",
+    });
+    const resolvedInside = await watch({
+      kind: "query",
+      value: "Takaichi Washington",
+      webhookUrl: "https://hooks.example/parallax",
+    });
 
     const { articleId } = await h
       .api()
@@ -195,6 +219,29 @@ describe("watches and alerts in the worker", () => {
     expect(
       received.filter((r) => r.path === "/hook-gone" && r.headers["x-parallax-event"] === "new-article"),
     ).toHaveLength(1);
+
+    for (const [inside, reason] of [
+      [internal, "http://10.0.0.5:8080/hook refused: 10.0.0.5 is a private address"],
+      [
+        metadata,
+        "http://169.254.169.254/latest/meta-data/iam/ refused: 169.254.169.254 is a cloud metadata address",
+      ],
+      [
+        resolvedInside,
+        "https://hooks.example/parallax refused: hooks.example resolves to 192.168.1.9, a private address",
+      ],
+    ] as const) {
+      const alerts = await waitForAlerts(
+        inside.watch.id,
+        `the internal webhook ${inside.watch.value} refused`,
+        (a) => a.some((x) => x.kind === "new-article" && x.delivery?.status === "failed"),
+      );
+      expect(alerts.find((x) => x.kind === "new-article")!.delivery).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        lastError: reason,
+      });
+    }
 
     // The story's briefing is built (debounced) and every watch of its articles hears about it.
     const { storyId } = await waitFor(() => storyOfArticle(h.db, articleId), "the article's story", 60_000);

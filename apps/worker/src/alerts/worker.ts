@@ -6,6 +6,7 @@ import {
   recordBriefingAlerts,
   recordDeliveryAttempt,
 } from "@parallax/db";
+import type { FetchGuard } from "@parallax/net";
 import {
   ALERTS_QUEUE,
   type AlertsJob,
@@ -64,6 +65,8 @@ export interface WebhooksWorkerOptions extends QueueSettings {
   publicUrl: string;
   concurrency?: number;
   timeoutMs?: number;
+  /** Which addresses a webhook may be posted to; the public internet only without it. */
+  guard?: FetchGuard;
   log: (line: string) => void;
 }
 
@@ -93,6 +96,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions): Worker<Web
         webhookPayload(context, options.publicUrl),
         {
           timeoutMs: options.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+          ...(options.guard ? { guard: options.guard } : {}),
         },
       );
       if (outcome.kind === "delivered") {

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { ACCEPT_ENCODING, defaultFetchGuard, type FetchGuard, readBody, refusalOf } from "@parallax/net";
 import type { FetchLimits } from "../ingest/fetch-page";
 import { type HostLease, HostBusyError, PolitenessError } from "../politeness";
 import { DEFAULT_USER_AGENT } from "../politeness/user-agent";
@@ -20,8 +20,8 @@ const ACCEPT =
 
 /**
  * A conditional GET (If-None-Match / If-Modified-Since) with a deadline, a byte cap and a redirect cap, each hop
- * asking robots.txt and taking a slot of the host's limit like page fetches do (`limits.politeness`). Never
- * throws: every failure comes back as words for the feed's `last_error`.
+ * asking robots.txt and taking a slot of the host's limit like page fetches do (`limits.politeness`), after the
+ * guard has checked its address. Never throws: every failure comes back as words for the feed's `last_error`.
  */
 export async function fetchFeed(
   url: string,
@@ -29,9 +29,16 @@ export async function fetchFeed(
   limits: FetchLimits,
 ): Promise<FeedResponse> {
   const signal = AbortSignal.timeout(limits.timeoutMs);
+  const guard = limits.guard ?? defaultFetchGuard();
   let current = url;
   for (let hop = 0; ; hop++) {
     let lease: HostLease | null = null;
+    try {
+      await guard.check(current);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) return failed(refusal.message);
+    }
     try {
       lease = limits.politeness ? await limits.politeness.admit(current, signal) : null;
     } catch (error) {
@@ -40,7 +47,7 @@ export async function fetchFeed(
       throw error;
     }
     try {
-      const outcome = await fetchHop(current, validators, limits, signal);
+      const outcome = await fetchHop(current, validators, limits, guard, signal);
       if (outcome.status !== "redirect") return outcome;
       if (hop >= limits.maxRedirects)
         return failed(`too many redirects (over ${limits.maxRedirects}) from ${url}`);
@@ -56,17 +63,19 @@ async function fetchHop(
   current: string,
   validators: { etag: string | null; lastModified: string | null },
   limits: FetchLimits,
+  guard: FetchGuard,
   signal: AbortSignal,
 ): Promise<FeedResponse | { status: "redirect"; location: string }> {
   {
-    let response: Awaited<ReturnType<typeof request>>;
+    let response: Awaited<ReturnType<FetchGuard["request"]>>;
     try {
-      response = await request(current, {
+      response = await guard.request(current, {
         method: "GET",
         signal,
         headers: {
           "user-agent": limits.politeness?.userAgent ?? DEFAULT_USER_AGENT,
           accept: ACCEPT,
+          "accept-encoding": ACCEPT_ENCODING,
           ...(validators.etag ? { "if-none-match": validators.etag } : {}),
           ...(validators.lastModified ? { "if-modified-since": validators.lastModified } : {}),
         },
@@ -74,6 +83,8 @@ async function fetchHop(
         bodyTimeout: limits.timeoutMs,
       });
     } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) return failed(refusal.message);
       return failed(
         `could not fetch ${current}: ${signal.aborted ? `timed out after ${limits.timeoutMs} ms` : describe(error)}`,
       );
@@ -105,25 +116,22 @@ async function fetchHop(
       return failed(`the feed is too large: ${declared} bytes (limit ${limits.maxBytes})`);
     }
     try {
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      for await (const chunk of body) {
-        size += chunk.byteLength;
-        if (size > limits.maxBytes) {
-          body.destroy();
-          return failed(`the feed is too large: over ${limits.maxBytes} bytes`);
-        }
-        chunks.push(chunk);
-      }
+      const bytes = await readBody(body, {
+        maxBytes: limits.maxBytes,
+        contentEncoding: headers["content-encoding"],
+        url: current,
+      });
       return {
         status: "modified",
         url: current,
-        bytes: Buffer.concat(chunks),
+        bytes,
         etag: header("etag"),
         lastModified: header("last-modified"),
         cacheControl: header("cache-control"),
       };
     } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal) return failed(refusal.message);
       return failed(`could not read ${current}: ${signal.aborted ? "timed out" : describe(error)}`);
     }
   }

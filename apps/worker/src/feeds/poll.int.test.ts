@@ -1,4 +1,6 @@
+import { gzipSync } from "node:zlib";
 import { addFeed, getFeed, listArticles, setArticleStatus, storeSubmission } from "@parallax/db";
+import { FetchGuard } from "@parallax/net";
 import { createFeedsQueue, type FeedPollJob, scheduleFeed } from "@parallax/queue";
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +37,8 @@ function rss(origin: string, count: number): string {
 let h: Harness;
 let feedsQueue: Queue<FeedPollJob>;
 let deps: PollDeps;
+/** The feeds are served on loopback, which fetches reach only through the allow-list. */
+const guard = new FetchGuard({ allow: "127.0.0.1" });
 
 beforeAll(async () => {
   h = await startHarness((req, res) => {
@@ -64,6 +68,16 @@ beforeAll(async () => {
       userAgents.push(String(req.headers["user-agent"]));
       return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss(origin, 1));
     }
+    if (req.url === "/to-metadata.xml")
+      return void res.writeHead(302, { location: "http://169.254.169.254/latest/feed.xml" }).end();
+    if (req.url === "/gzipped.xml")
+      return void res
+        .writeHead(200, { "content-type": "application/rss+xml", "content-encoding": "gzip" })
+        .end(gzipSync(rss(origin, 1)));
+    if (req.url === "/bomb.xml")
+      return void res
+        .writeHead(200, { "content-type": "application/rss+xml", "content-encoding": "gzip" })
+        .end(gzipSync(Buffer.alloc(3_000_000, " ")));
     if (req.url === "/broken.xml") {
       brokenHits++;
       return void res
@@ -86,7 +100,7 @@ beforeAll(async () => {
     db: h.db,
     feedsQueue,
     ingestQueue: h.queue,
-    fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3 },
+    fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3, guard },
     log: () => {},
   };
 });
@@ -94,6 +108,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await feedsQueue.close();
   await h.close();
+  await guard.close();
 });
 
 const ingestJobs = async () =>
@@ -148,6 +163,32 @@ describe("feed polling on real Postgres and Redis", () => {
     expect((await feedsQueue.getJobScheduler(feed.id))?.every).toBe(80 * MIN);
   });
 
+  it("fails a feed on a private address, or redirected to one, with the reason and never fetches it", async () => {
+    const { feed: inside } = await addFeed(h.db, { url: "http://10.0.0.5/rss.xml" });
+    expect(await pollFeed(inside.id, deps)).toMatchObject({
+      status: "failed",
+      error: "http://10.0.0.5/rss.xml refused: 10.0.0.5 is a private address",
+    });
+    expect((await getFeed(h.db, inside.id))?.lastError).toBe(
+      "http://10.0.0.5/rss.xml refused: 10.0.0.5 is a private address",
+    );
+    const { feed: bounced } = await addFeed(h.db, { url: `${h.origin}/to-metadata.xml` });
+    expect(await pollFeed(bounced.id, deps)).toMatchObject({
+      status: "failed",
+      error: "http://169.254.169.254/latest/feed.xml refused: 169.254.169.254 is a cloud metadata address",
+    });
+  });
+
+  it("decodes a gzip feed, and refuses one that decompresses past the byte cap", async () => {
+    const { feed } = await addFeed(h.db, { url: `${h.origin}/gzipped.xml` });
+    expect(await pollFeed(feed.id, deps)).toMatchObject({ status: "fetched", items: 1 });
+    const { feed: bomb } = await addFeed(h.db, { url: `${h.origin}/bomb.xml` });
+    expect(await pollFeed(bomb.id, deps)).toMatchObject({
+      status: "failed",
+      error: `too large: ${h.origin}/bomb.xml is over 1000000 bytes after decompression`,
+    });
+  });
+
   it("keeps the feed's summary as the article when the item's page cannot be fetched", async () => {
     const { feed } = await addFeed(h.db, { url: `${h.origin}/gone.xml` });
     expect(await pollFeed(feed.id, deps)).toMatchObject({ status: "fetched", submitted: 1 });
@@ -179,7 +220,7 @@ describe("feed polling on real Postgres and Redis", () => {
   });
 
   it("asks robots.txt and names Parallax like page fetches do: a disallowed feed fails with the reason", async () => {
-    const politeness = new Politeness(h.redis, `${h.services.prefix}-feeds`, { minIntervalMs: 0 });
+    const politeness = new Politeness(h.redis, `${h.services.prefix}-feeds`, { minIntervalMs: 0, guard });
     const polite: PollDeps = { ...deps, fetchLimits: { ...deps.fetchLimits, politeness } };
     const { feed: open } = await addFeed(h.db, { url: `${h.origin}/open.xml` });
     expect(await pollFeed(open.id, polite)).toMatchObject({ status: "fetched", items: 1 });

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { ACCEPT_ENCODING, defaultFetchGuard, type FetchGuard, readBody, refusalOf } from "@parallax/net";
 import { describeNetworkError } from "./network-error";
 import { type HostLease, type Politeness, PolitenessError } from "../politeness";
 import { DEFAULT_USER_AGENT } from "../politeness/user-agent";
@@ -12,6 +12,8 @@ export interface FetchLimits {
    * pages are fetched straight away.
    */
   politeness?: Politeness;
+  /** Which addresses may be reached (FETCH_ALLOW_HOSTS); the public internet only without it. */
+  guard?: FetchGuard;
 }
 
 export interface FetchedPage {
@@ -35,41 +37,38 @@ export class FetchError extends Error {
 
 const ACCEPTED_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i;
 
-async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number, url: string): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new FetchError(`too large: ${url} is over ${maxBytes} bytes`, true);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** GET with a hard deadline, a byte cap, a redirect cap and a content-type check. */
+/**
+ * GET with a hard deadline, a byte cap (decompressed too), a redirect cap and a content-type check. Each hop's
+ * address is checked before robots.txt and the host limiter are asked, and again when the connection is made.
+ */
 export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<FetchedPage> {
+  const guard = limits.guard ?? defaultFetchGuard();
   // The deadline starts once the first hop is admitted: time spent waiting for a busy host is bounded on its own
   // (HostLimits.maxWaitMs) and must not eat into the time the site has to answer.
   let deadline: AbortSignal | undefined;
   let url = startUrl;
   for (let hop = 0; ; hop++) {
+    await checkAddress(guard, url);
     const lease = await admit(limits.politeness, url, deadline);
     deadline ??= AbortSignal.timeout(limits.timeoutMs);
     const signal = deadline;
     try {
-      let response: Awaited<ReturnType<typeof request>>;
+      let response: Awaited<ReturnType<FetchGuard["request"]>>;
       try {
-        response = await request(url, {
+        response = await guard.request(url, {
           method: "GET",
           signal,
           headers: {
             "user-agent": limits.politeness?.userAgent ?? DEFAULT_USER_AGENT,
             accept: "text/html,application/xhtml+xml,text/plain;q=0.8,*/*;q=0.1",
+            "accept-encoding": ACCEPT_ENCODING,
           },
           headersTimeout: limits.timeoutMs,
           bodyTimeout: limits.timeoutMs,
         });
       } catch (error) {
+        const refusal = refusalOf(error);
+        if (refusal) throw new FetchError(refusal.message, true);
         const reason = signal.aborted
           ? `timed out after ${limits.timeoutMs} ms`
           : describeNetworkError(error);
@@ -100,10 +99,15 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
         throw new FetchError(`too large: ${url} is ${declared} bytes (limit ${limits.maxBytes})`, true);
       }
       try {
-        const bytes = await readCapped(body, limits.maxBytes, url);
+        const bytes = await readBody(body, {
+          maxBytes: limits.maxBytes,
+          contentEncoding: headers["content-encoding"],
+          url,
+        });
         return { url, status: statusCode, contentType, bytes };
       } catch (error) {
-        if (error instanceof FetchError) throw error;
+        const refusal = refusalOf(error);
+        if (refusal) throw new FetchError(refusal.message, true);
         throw new FetchError(
           `could not read ${url}: ${signal.aborted ? "timed out" : describeNetworkError(error)}`,
           false,
@@ -113,6 +117,19 @@ export async function fetchPage(startUrl: string, limits: FetchLimits): Promise<
       // A lease that cannot be released (Redis away) expires by itself.
       await lease?.release().catch(() => {});
     }
+  }
+}
+
+/**
+ * Refuses an address Parallax must not reach (a permanent failure: no retry changes where a URL points) before
+ * robots.txt or the host limiter are asked; a name that does not resolve is left to the request to report.
+ */
+async function checkAddress(guard: FetchGuard, url: string): Promise<void> {
+  try {
+    await guard.check(url);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) throw new FetchError(refusal.message, true);
   }
 }
 

@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueKeyPrefix } from "@parallax/queue";
 import { type Harness, seed, startHarness } from "../__fixtures__/harness";
@@ -13,6 +14,13 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Harbour reopens after 
 <p>Repairs to the northern breakwater will take several more weeks, according to the authority's engineers.</p>
 </article><footer>© Coast Gazette</footer></body></html>`;
 
+const GZIP_PAGE = `<!doctype html><html lang="en"><head><title>Council approves ferry budget | Coast Gazette</title>
+</head><body><article><h1>Council approves ferry budget</h1>
+<p>The town council approved next year's ferry budget on Monday evening after a debate that lasted four hours.</p>
+<p>Two new vessels will be leased from a shipyard in the north, and timetables will change from the first of May.</p>
+<p>Opposition members said fares would rise by a tenth, which the transport committee disputed in a statement.</p>
+</article></body></html>`;
+
 let h: Harness;
 
 beforeAll(async () => {
@@ -21,6 +29,19 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(PAGE);
     } else if (req.url === "/report.pdf") {
       res.writeHead(200, { "content-type": "application/pdf" }).end("%PDF-1.7\n");
+    } else if (req.url === "/harbour-gzip.html") {
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" })
+        .end(gzipSync(GZIP_PAGE));
+    } else if (req.url === "/bomb.html") {
+      // 2 GB of spaces would come out of these ~2 MB; the worker's cap is 1 MB.
+      const member = gzipSync(Buffer.alloc(64 * 1024 * 1024, " "));
+      res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
+      for (let i = 0; i < 32; i++) res.write(member);
+      res.on("error", () => {});
+      res.end();
+    } else if (req.url === "/to-intranet") {
+      res.writeHead(302, { location: "http://192.168.1.1/admin" }).end();
     } else if (req.url === "/moved") {
       res.writeHead(301, { location: "/harbour.html" }).end();
     } else {
@@ -119,6 +140,34 @@ describe("ingest pipeline on real Postgres and Redis", () => {
     expect(article.error).toMatch(/connection refused/);
     const job = await h.queue.getJob(submitted.articleId);
     expect(job?.attemptsMade).toBe(4);
+  });
+
+  it("fails a URL on a private address, or redirected to one, at once with the reason and no retry", async () => {
+    for (const [url, reason] of [
+      ["http://10.0.0.5/story.html", "http://10.0.0.5/story.html refused: 10.0.0.5 is a private address"],
+      ["http://[::ffff:169.254.169.254]/latest/", "refused: ::ffff:a9fe:a9fe is a cloud metadata address"],
+      [`${h.origin}/to-intranet`, "http://192.168.1.1/admin refused: 192.168.1.1 is a private address"],
+    ] as const) {
+      const submitted = await api().article.submit({ url });
+      const article = await h.waitForFinal(submitted.articleId);
+      expect(article.status).toBe("failed");
+      expect(article.error).toContain(reason);
+      const job = await h.queue.getJob(submitted.articleId);
+      expect(job?.attemptsMade).toBe(1);
+    }
+  });
+
+  it("decodes a gzip page, and fails a gzip bomb at the byte cap without retrying", async () => {
+    const page = await api().article.submit({ url: `${h.origin}/harbour-gzip.html` });
+    const article = await h.waitForFinal(page.articleId);
+    expect(article.status).toBe("ready");
+    expect(article.title).toBe("Council approves ferry budget");
+
+    const bomb = await api().article.submit({ url: `${h.origin}/bomb.html` });
+    const failed = await h.waitForFinal(bomb.articleId);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toBe(`too large: ${h.origin}/bomb.html is over 1000000 bytes after decompression`);
+    expect((await h.queue.getJob(bomb.articleId))?.attemptsMade).toBe(1);
   });
 
   it("puts a failed article back in the queue when it is submitted again", async () => {

@@ -1,3 +1,4 @@
+import type { FetchGuard } from "@parallax/net";
 import type { RedisConnection } from "@parallax/queue";
 import { type HostLease, type HostLimits, HostLimiter, hostKey } from "./host-limiter";
 import { RobotsCache } from "./robots";
@@ -18,6 +19,8 @@ export interface PolitenessConfig extends Partial<HostLimits> {
   userAgent?: string;
   /** Deadline for one robots.txt fetch, redirects included. */
   robotsTimeoutMs?: number;
+  /** Which addresses robots.txt may be fetched from; the public internet only without it. */
+  guard?: FetchGuard;
 }
 
 /** robots.txt said no (permanent), or could not be read (try again later). */
@@ -41,12 +44,13 @@ export class Politeness {
   readonly robots: RobotsCache;
 
   constructor(redis: RedisConnection, prefix: string, config: PolitenessConfig = {}) {
-    const { userAgent, robotsTimeoutMs, ...limits } = config;
+    const { userAgent, robotsTimeoutMs, guard, ...limits } = config;
     this.userAgent = userAgent ?? DEFAULT_USER_AGENT;
     this.limiter = new HostLimiter(redis, prefix, limits);
     this.robots = new RobotsCache(redis, prefix, this.limiter, {
       userAgent: this.userAgent,
       timeoutMs: robotsTimeoutMs ?? 10_000,
+      ...(guard ? { guard } : {}),
     });
   }
 

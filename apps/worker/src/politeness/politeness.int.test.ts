@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { FetchGuard } from "@parallax/net";
 import { createRedis, type RedisConnection } from "@parallax/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../../tooling/vitest/services";
@@ -10,12 +12,15 @@ import { HostBusyError, HostLimiter, Politeness } from "./index";
 
 const services = testServices();
 let redis: RedisConnection;
+/** The sites below listen on loopback (127.0.0.1 and 127.0.0.2), which fetches reach only through the allow-list. */
+const guard = new FetchGuard({ allow: "127.0.0.0/8" });
 
 beforeAll(() => {
   redis = createRedis(services.redisUrl, "worker");
 });
 afterAll(async () => {
   await redis.quit();
+  await guard.close();
 });
 
 /** A site server for several host names at once (127.0.0.1, 127.0.0.2: both loopback), recording per host. */
@@ -204,7 +209,7 @@ describe("host limiter", () => {
 
 describe("robots.txt", () => {
   const fetchWith = (politeness: Politeness, url: string) =>
-    fetchPage(url, { timeoutMs: 5_000, maxBytes: 100_000, maxRedirects: 3, politeness }).then(
+    fetchPage(url, { timeoutMs: 5_000, maxBytes: 100_000, maxRedirects: 3, politeness, guard }).then(
       (page) => ({ ok: true as const, status: page.status }),
       (error: unknown) => {
         if (error instanceof FetchError)
@@ -219,13 +224,15 @@ describe("robots.txt", () => {
     site = await startSites((req, res) => {
       if (req.url === "/robots.txt") robots(res);
       else if (req.url === "/hop") res.writeHead(302, { location: "/private/landing.html" }).end();
+      else if (req.url === "/to-metadata")
+        res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data/" }).end();
       else res.writeHead(200, { "content-type": "text/html" }).end(html("page"));
     });
   });
   afterAll(() => site.close());
 
   const fresh = (name: string) =>
-    new Politeness(redis, `${services.prefix}-${name}`, { minIntervalMs: 0, robotsTimeoutMs: 1_000 });
+    new Politeness(redis, `${services.prefix}-${name}`, { minIntervalMs: 0, robotsTimeoutMs: 1_000, guard });
   const page = (path: string) => `http://127.0.0.1:${site.port}${path}`;
 
   it("checks every hop of a redirect chain", async () => {
@@ -304,5 +311,52 @@ describe("robots.txt", () => {
     });
     expect(await fetchWith(politeness, page("/story.html"))).toMatchObject({ ok: false, permanent: false });
     expect((site.perHost.get("127.0.0.1")?.robots ?? 0) - before).toBe(1);
+  });
+
+  it("refuses a private address or a redirect to one before robots.txt is asked, for good", async () => {
+    robots = (res) => res.writeHead(200).end("User-agent: *\nAllow: /\n");
+    const politeness = fresh("private");
+    expect(await fetchWith(politeness, "http://10.0.0.5/story.html")).toEqual({
+      ok: false,
+      message: "http://10.0.0.5/story.html refused: 10.0.0.5 is a private address",
+      permanent: true,
+    });
+    expect(await fetchWith(politeness, page("/to-metadata"))).toEqual({
+      ok: false,
+      message:
+        "http://169.254.169.254/latest/meta-data/ refused: 169.254.169.254 is a cloud metadata address",
+      permanent: true,
+    });
+    // Without the allow-list the test site itself is loopback.
+    const closed = await fetchPage(page("/story.html"), {
+      timeoutMs: 5_000,
+      maxBytes: 100_000,
+      maxRedirects: 3,
+      politeness,
+    }).catch((error: FetchError) => error);
+    expect(closed).toMatchObject({
+      message: `${page("/story.html")} refused: 127.0.0.1 is a loopback address`,
+      permanent: true,
+    });
+  });
+
+  it("reads a gzip robots.txt, and takes one that redirects where Parallax may not go as no robots.txt", async () => {
+    robots = (res) =>
+      res
+        .writeHead(200, { "content-type": "text/plain", "content-encoding": "gzip" })
+        .end(gzipSync("User-agent: Parallax\nDisallow: /private/\n"));
+    const gzipped = fresh("gzip");
+    expect(await fetchWith(gzipped, page("/private/x.html"))).toEqual({
+      ok: false,
+      message: "robots.txt of 127.0.0.1 disallows /private/x.html for Parallax",
+      permanent: true,
+    });
+    expect(await fetchWith(gzipped, page("/public.html"))).toEqual({ ok: true, status: 200 });
+
+    robots = (res) => res.writeHead(302, { location: "http://169.254.169.254/robots.txt" }).end();
+    expect(await fetchWith(fresh("robots-metadata"), page("/private/y.html"))).toEqual({
+      ok: true,
+      status: 200,
+    });
   });
 });

@@ -1,6 +1,6 @@
+import { ACCEPT_ENCODING, defaultFetchGuard, type FetchGuard, readBody, refusalOf } from "@parallax/net";
 import type { RedisConnection } from "@parallax/queue";
 import robotsParser from "robots-parser";
-import { request } from "undici";
 import { describeNetworkError } from "../ingest/network-error";
 import { type HostLimiter, hostKey } from "./host-limiter";
 import { ROBOTS_TOKEN } from "./user-agent";
@@ -36,6 +36,8 @@ export type RobotsVerdict =
 export interface RobotsOptions {
   userAgent: string;
   timeoutMs: number;
+  /** Which addresses may be reached; the public internet only without it. */
+  guard?: FetchGuard;
 }
 
 /** robots.txt per site, fetched through the host limiter, cached in Redis for every worker process. */
@@ -119,6 +121,10 @@ export class RobotsCache {
         url = outcome.location;
       } catch (error) {
         if (error instanceof Error && error.name === "HostBusyError") throw error;
+        // A robots.txt that redirects somewhere Parallax may not go, or cannot be decoded, is as good as none
+        // (RFC 9309 §2.3.1.3 "unavailable"): each page is still checked on its own before it is fetched.
+        const refusal = refusalOf(error);
+        if (refusal) return { kind: "allow-all", reason: refusal.message };
         const reason = signal.aborted
           ? `timed out after ${this.options.timeoutMs} ms`
           : describeNetworkError(error);
@@ -132,10 +138,15 @@ export class RobotsCache {
     url: string,
     signal: AbortSignal,
   ): Promise<RobotsEntry | { kind: "redirect"; location: string }> {
-    const { statusCode, headers, body } = await request(url, {
+    const guard = this.options.guard ?? defaultFetchGuard();
+    const { statusCode, headers, body } = await guard.request(url, {
       method: "GET",
       signal,
-      headers: { "user-agent": this.options.userAgent, accept: "text/plain,*/*;q=0.5" },
+      headers: {
+        "user-agent": this.options.userAgent,
+        accept: "text/plain,*/*;q=0.5",
+        "accept-encoding": ACCEPT_ENCODING,
+      },
       headersTimeout: this.options.timeoutMs,
       bodyTimeout: this.options.timeoutMs,
     });
@@ -152,17 +163,14 @@ export class RobotsCache {
       await body.dump();
       return { kind: "allow-all", reason: `HTTP ${statusCode}` };
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of body) {
-      const buffer = Buffer.from(chunk);
-      chunks.push(buffer.subarray(0, ROBOTS_MAX_BYTES - size));
-      size += Math.min(buffer.byteLength, ROBOTS_MAX_BYTES - size);
-      if (size >= ROBOTS_MAX_BYTES) break;
-    }
-    // Leaving the loop early destroys the stream: the rest of a huge file is never downloaded.
-    if (size >= ROBOTS_MAX_BYTES) body.destroy();
-    return { kind: "rules", body: Buffer.concat(chunks).toString("utf8") };
+    // Past the first 500 KiB (decoded) the body is left unread: the rest of a huge file is never downloaded.
+    const bytes = await readBody(body, {
+      maxBytes: ROBOTS_MAX_BYTES,
+      contentEncoding: headers["content-encoding"],
+      url,
+      truncate: true,
+    });
+    return { kind: "rules", body: bytes.toString("utf8") };
   }
 }
 

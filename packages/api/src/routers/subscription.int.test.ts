@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { closeDatabase, createDatabase, type Database } from "@parallax/db";
+import { FetchGuard } from "@parallax/net";
 import {
   createRedis,
   createStageQueues,
@@ -20,6 +22,8 @@ let queues: StageQueues;
 let server: Server;
 let origin: string;
 let api: ReturnType<typeof createCaller>;
+/** The test site is on loopback, which discovery reaches only through the allow-list. */
+const fetchGuard = new FetchGuard({ allow: "127.0.0.1" });
 
 const atom = (
   title: string,
@@ -43,6 +47,17 @@ beforeAll(async () => {
             `<!doctype html><html><head><link rel="alternate" type="application/atom+xml" title="Site news" href="/news.atom"></head><body>Home</body></html>`,
           ),
         );
+    if (req.url === "/gzipped.atom")
+      return void res
+        .writeHead(200, { "content-type": "application/atom+xml", "content-encoding": "gzip" })
+        .end(gzipSync(body(atom("Squeezed news"))));
+    if (req.url === "/intranet-links")
+      return void res
+        .writeHead(200, { "content-type": "text/html" })
+        .end(
+          `<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="http://169.254.169.254/latest/feed.xml"><link rel="alternate" type="application/rss+xml" href="http://10.0.0.5/rss"></head><body>Intranet</body></html>`,
+        );
+    if (req.url === "/to-private") return void res.writeHead(302, { location: "http://10.0.0.5/rss" }).end();
     if (req.url === "/news.atom")
       return void res.writeHead(200, { "content-type": "application/atom+xml" }).end(body(atom("Site news")));
     if (req.url === "/feed.json")
@@ -59,13 +74,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  api = createCaller({ db, ingestQueue: queues.ingest as never, queues, log: () => {} });
+  api = createCaller({ db, ingestQueue: queues.ingest as never, queues, fetchGuard, log: () => {} });
 });
 
 afterAll(async () => {
   await Promise.all(Object.values(queues).map((queue) => queue.close()));
   await redis.quit();
   await new Promise((resolve) => server.close(resolve));
+  await fetchGuard.close();
   await closeDatabase(db);
   await drop();
 });
@@ -138,5 +154,33 @@ describe("subscription router", () => {
     const after = (await api.subscription.list()).map(({ url, title, siteUrl }) => ({ url, title, siteUrl }));
     expect(after).toEqual(before);
     expect(await api.subscription.importOpml({ opml: exported })).toMatchObject({ added: 0, existing: 2 });
+  });
+
+  it("decodes a gzip-compressed feed", async () => {
+    const added = await api.subscription.add({ url: `${origin}/gzipped.atom` });
+    expect(added).toMatchObject({ status: "added", feed: { title: "Squeezed news" } });
+  });
+
+  it("never fetches a private, loopback or metadata address, nor follows a redirect to one", async () => {
+    const closed = createCaller({ db, ingestQueue: queues.ingest as never, queues, log: () => {} });
+    expect(await failure(closed.subscription.add({ url: `${origin}/news.atom` }))).toEqual({
+      code: "BAD_REQUEST",
+      message: `${origin}/news.atom refused: 127.0.0.1 is a loopback address`,
+    });
+    expect(await failure(api.subscription.add({ url: "http://169.254.169.254/latest/meta-data/" }))).toEqual({
+      code: "BAD_REQUEST",
+      message:
+        "http://169.254.169.254/latest/meta-data/ refused: 169.254.169.254 is a cloud metadata address",
+    });
+    expect(await failure(api.subscription.discover({ url: `${origin}/to-private` }))).toEqual({
+      code: "BAD_REQUEST",
+      message: "http://10.0.0.5/rss refused: 10.0.0.5 is a private address",
+    });
+    // Feeds a page links to inside the network are refused when probed, so never offered; the site's own
+    // /feed.json (a common path) still is.
+    expect(await api.subscription.add({ url: `${origin}/intranet-links` })).toEqual({
+      status: "choose",
+      candidates: [{ url: `${origin}/feed.json`, title: "JSON side", itemCount: 0 }],
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { refuseInternalWebhook } from "../services/webhook-url";
 import { adminProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 export const ALERTS_PAGE_SIZE = 50;
@@ -39,6 +40,7 @@ export const watchRouter = createTRPCRouter({
     .input(zNewWatch)
     .output(z.object({ watch: zWatch, secret: z.string() }))
     .mutation(async ({ ctx, input }) => {
+      if (input.webhookUrl) refuseInternalWebhook(ctx, input.webhookUrl);
       try {
         return await createWatch(ctx.db, input);
       } catch (error) {

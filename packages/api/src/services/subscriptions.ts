@@ -11,6 +11,7 @@ import {
   parseOpmlFeeds,
 } from "@parallax/core/feeds";
 import { addFeed, findFeedByUrl, getFeed, listFeeds, removeFeed } from "@parallax/db";
+import { type FetchGuard, fetchBytes, refusalOf } from "@parallax/net";
 import { enqueueFeedPoll, type FeedPollJob, scheduleFeed, unscheduleFeed } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import type { Queue } from "bullmq";
@@ -54,54 +55,38 @@ interface Fetched {
   bytes: Uint8Array;
 }
 
-async function fetchCapped(url: string, maxBytes = MAX_FEED_BYTES): Promise<Fetched> {
-  let response: Response;
+/** The document at `url`, through the guard: discovery runs in the web process, on a URL anyone may type. */
+async function fetchCapped(
+  guard: FetchGuard | undefined,
+  url: string,
+  maxBytes = MAX_FEED_BYTES,
+): Promise<Fetched> {
+  let page: Awaited<ReturnType<typeof fetchBytes>>;
   try {
-    response = await fetch(url, {
+    page = await fetchBytes(url, {
+      ...(guard ? { guard } : {}),
+      maxBytes,
+      timeoutMs: FETCH_TIMEOUT_MS,
       headers: {
         "user-agent": USER_AGENT,
         accept:
           "application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.8, */*;q=0.5",
       },
-      redirect: "follow",
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
   } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal) throw new TRPCError({ code: "BAD_REQUEST", message: refusal.message, cause: refusal });
     const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : describe(error);
     throw new TRPCError({ code: "BAD_REQUEST", message: `could not fetch ${url}: ${reason}` });
   }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => {});
-    throw new TRPCError({ code: "BAD_REQUEST", message: `${url} answered HTTP ${response.status}` });
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body?.getReader();
-  try {
-    for (;;) {
-      const chunk = await reader?.read();
-      if (!chunk || chunk.done) break;
-      size += chunk.value.byteLength;
-      if (size > maxBytes) {
-        await reader?.cancel().catch(() => {});
-        throw new TRPCError({ code: "BAD_REQUEST", message: `${url} is larger than ${maxBytes} bytes` });
-      }
-      chunks.push(chunk.value);
-    }
-  } catch (error) {
-    if (error instanceof TRPCError) throw error;
-    throw new TRPCError({ code: "BAD_REQUEST", message: `could not read ${url}: ${describe(error)}` });
-  }
-  return {
-    url: response.url || url,
-    contentType: response.headers.get("content-type"),
-    bytes: Buffer.concat(chunks),
-  };
+  if (page.status < 200 || page.status >= 300)
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${page.url} answered HTTP ${page.status}` });
+  return { url: page.url, contentType: page.contentType, bytes: page.bytes };
 }
 
 function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const code = (error.cause as { code?: string } | undefined)?.code;
+  const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
   if (code === "ECONNREFUSED") return "connection refused";
   if (code === "ENOTFOUND") return "host not found";
   return error.cause instanceof Error ? error.cause.message : error.message;
@@ -118,14 +103,14 @@ const looksLikeHtml = (page: Fetched) =>
 export async function addSubscription(ctx: Context, input: AddFeed): Promise<AddResult> {
   const known = await findFeedByUrl(ctx.db, input.url);
   if (known) return { status: "added", feed: known, created: false, scheduled: false };
-  const page = await fetchCapped(input.url);
+  const page = await fetchCapped(ctx.fetchGuard, input.url);
   let parsed: ReturnType<typeof parseFeedBytes>;
   try {
     parsed = parseFeedBytes(page.bytes, page.url);
   } catch (error) {
     if (!(error instanceof FeedParseError)) throw error;
     if (looksLikeHtml(page)) {
-      const candidates = await probeCandidates(new TextDecoder().decode(page.bytes), page.url);
+      const candidates = await probeCandidates(ctx, new TextDecoder().decode(page.bytes), page.url);
       if (candidates.length) return { status: "choose", candidates };
       throw new TRPCError({
         code: "BAD_REQUEST",
@@ -146,7 +131,7 @@ export async function addSubscription(ctx: Context, input: AddFeed): Promise<Add
 
 /** Feeds a site offers: those its home page links to, then the common paths, each fetched and parsed. */
 export async function discoverSubscriptions(ctx: Context, url: string): Promise<DiscoveredCandidate[]> {
-  const page = await fetchCapped(url);
+  const page = await fetchCapped(ctx.fetchGuard, url);
   try {
     const parsed = parseFeedBytes(page.bytes, page.url);
     return [{ url, title: parsed.title, itemCount: parsed.items.length }];
@@ -154,15 +139,15 @@ export async function discoverSubscriptions(ctx: Context, url: string): Promise<
     if (!(error instanceof FeedParseError)) throw error;
   }
   ctx.log(`discovering feeds on ${url}`);
-  return probeCandidates(new TextDecoder().decode(page.bytes), page.url);
+  return probeCandidates(ctx, new TextDecoder().decode(page.bytes), page.url);
 }
 
-async function probeCandidates(html: string, pageUrl: string): Promise<DiscoveredCandidate[]> {
+async function probeCandidates(ctx: Context, html: string, pageUrl: string): Promise<DiscoveredCandidate[]> {
   const found = discoverFeeds(html, pageUrl).slice(0, MAX_PROBES);
   const probed = await Promise.all(
     found.map(async (candidate) => {
       try {
-        const fetched = await fetchCapped(candidate.url);
+        const fetched = await fetchCapped(ctx.fetchGuard, candidate.url);
         const parsed = parseFeedBytes(fetched.bytes, fetched.url);
         return { url: candidate.url, title: candidate.title ?? parsed.title, itemCount: parsed.items.length };
       } catch {
