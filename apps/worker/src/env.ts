@@ -26,6 +26,9 @@ const zEnv = z.object({
   /** Per-host politeness, shared by all worker processes on one Redis: fetches at once, and ms between starts. */
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /** One document's limits in the normalizer: elements of a page, and time before it is given up as too complex. */
+  NORMALIZE_MAX_ELEMENTS: z.coerce.number().int().min(1_000).max(5_000_000).default(200_000),
+  NORMALIZE_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

@@ -1,3 +1,4 @@
+import type { NormalizeLimits } from "@parallax/core/normalize";
 import { type Database, fillSearchText } from "@parallax/db";
 import {
   type AlertsJob,
@@ -43,6 +44,8 @@ export interface WorkerConfig {
   enrichConcurrency?: number;
   /** Limits of one page fetch; politeness is added by startWorkers. */
   fetchLimits: Omit<FetchLimits, "politeness">;
+  /** Size, element and time limits of one document; the normalizer's defaults for any left out. */
+  normalizeLimits?: Partial<NormalizeLimits>;
   /** Per-host limit, robots.txt and User-Agent (defaults: 2 at once, 1 s apart, Parallax's own User-Agent). */
   politeness?: PolitenessConfig;
   log?: (line: string) => void;
@@ -91,6 +94,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     concurrency: config.concurrency,
     fetchLimits: { ...config.fetchLimits, politeness },
+    ...(config.normalizeLimits ? { normalizeLimits: config.normalizeLimits } : {}),
     enrichQueue,
     briefQueue,
     log,

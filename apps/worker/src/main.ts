@@ -21,6 +21,7 @@ async function main() {
       maxBytes: env.FETCH_MAX_BYTES,
       maxRedirects: env.FETCH_MAX_REDIRECTS,
     },
+    normalizeLimits: { maxElements: env.NORMALIZE_MAX_ELEMENTS, timeBudgetMs: env.NORMALIZE_TIME_BUDGET_MS },
     publicUrl: env.PUBLIC_URL,
     politeness: {
       userAgent: buildUserAgent(env.PARALLAX_CONTACT_URL),

@@ -1,3 +1,4 @@
+import type { NormalizeLimits } from "@parallax/core/normalize";
 import { type Database, setArticleStatus } from "@parallax/db";
 import {
   type BriefJob,
@@ -21,6 +22,8 @@ export interface IngestWorkerOptions extends QueueSettings {
   db: Database;
   concurrency: number;
   fetchLimits: FetchLimits;
+  /** Size, element and time limits of one document (the normalizer's defaults for any left out). */
+  normalizeLimits?: Partial<NormalizeLimits>;
   /** Where a readable article goes next. */
   enrichQueue: Queue<EnrichJob>;
   /** Where a refetched article's changed text asks for its story's briefing to be rebuilt. */
@@ -43,6 +46,7 @@ export function createIngestWorker(
       const outcome = await refetchArticle(articleId, {
         db,
         fetchLimits: options.fetchLimits,
+        normalizeLimits: options.normalizeLimits,
         rebuildBriefing: async (storyId) => {
           if (!options.briefQueue) return;
           await enqueueBrief(options.briefQueue, storyId).catch((error: Error) =>
@@ -72,13 +76,15 @@ export function createIngestWorker(
       if (job.name === "refetch") return refetch(articleId);
       if (runId) {
         // Reprocessing keeps the article readable throughout and reports instead of failing it.
-        if ((await reprocessArticle(db, articleId, runId)) === "changed") await enrichNext(articleId);
+        if ((await reprocessArticle(db, articleId, runId, options.normalizeLimits)) === "changed")
+          await enrichNext(articleId);
         return { status: "skipped" };
       }
       try {
         const outcome = await processArticle(articleId, {
           db,
           fetchLimits: options.fetchLimits,
+          normalizeLimits: options.normalizeLimits,
           report: (progress) => job.updateProgress(progress),
         });
         if (outcome.status !== "skipped") await enrichNext(articleId);
