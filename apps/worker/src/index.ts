@@ -26,6 +26,7 @@ import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
+import { createLog } from "./log";
 import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
@@ -72,7 +73,7 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers> {
-  const log = config.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = config.log ?? createLog();
   const connection = createRedis(config.redisUrl, "worker");
   const settings = { connection, prefix: config.prefix };
   const ingestQueue = createIngestQueue(settings);

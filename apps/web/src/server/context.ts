@@ -1,5 +1,6 @@
 import "server-only";
 import type { Context } from "@parallax/api";
+import { redactSecrets } from "@parallax/core/redact";
 import { createDatabase, type Database } from "@parallax/db";
 import {
   createBriefQueue,
@@ -91,7 +92,8 @@ async function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
 }
 
 export function log(line: string): void {
-  console.log(`[parallax] ${line}`);
+  // Driver and fetch errors quote connection strings and URLs verbatim; none of their secrets reach the log.
+  console.log(`[parallax] ${redactSecrets(line)}`);
 }
 
 /**

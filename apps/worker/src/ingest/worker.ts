@@ -9,6 +9,7 @@ import {
   type IngestJob,
   type QueueSettings,
   zIngestJob,
+  parseJobData,
 } from "@parallax/queue";
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
@@ -69,10 +70,7 @@ export function createIngestWorker(
   const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
     async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token?: string) => {
-      const parsed = zIngestJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const { articleId, runId } = parsed.data;
+      const { articleId, runId } = parseJobData(zIngestJob, job);
       if (job.name === "refetch") return refetch(articleId);
       if (runId) {
         // Reprocessing keeps the article readable throughout and reports instead of failing it.
