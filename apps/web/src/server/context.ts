@@ -63,6 +63,10 @@ export function services(): Services {
         {
           submit: { perMinute: env.RATE_LIMIT_SUBMIT_PER_MIN, burst: 2 * env.RATE_LIMIT_SUBMIT_PER_MIN || 1 },
           search: { perMinute: env.RATE_LIMIT_SEARCH_PER_MIN, burst: 2 * env.RATE_LIMIT_SEARCH_PER_MIN || 1 },
+          upload: {
+            perMinute: env.RATE_LIMIT_UPLOADS_PER_MIN,
+            burst: 2 * env.RATE_LIMIT_UPLOADS_PER_MIN || 1,
+          },
         },
         { log },
       ),
