@@ -21,8 +21,10 @@ export function capRequestBody(request: Request, maxBytes = MAX_BODY_BYTES): Req
   const reader = source.getReader();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // The rest of an oversized body is left unread rather than cancelled: cancelling the incoming stream
+      // resets the connection before the 413 is written.
       if (Number.isFinite(declared) && declared > maxBytes) {
-        await reader.cancel().catch(() => {});
+        reader.releaseLock();
         controller.error(tooLarge(maxBytes));
         return;
       }
@@ -30,7 +32,7 @@ export function capRequestBody(request: Request, maxBytes = MAX_BODY_BYTES): Req
       if (done) return controller.close();
       size += value.byteLength;
       if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
+        reader.releaseLock();
         controller.error(tooLarge(maxBytes));
         return;
       }
