@@ -13,7 +13,7 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `${prefix}-limits`,
-    RATE_LIMIT_UPLOADS_PER_MIN: "2",
+    RATE_LIMIT_UPLOAD_PER_MIN: "2",
   });
 });
 

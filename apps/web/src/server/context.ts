@@ -64,8 +64,8 @@ export function services(): Services {
           submit: { perMinute: env.RATE_LIMIT_SUBMIT_PER_MIN, burst: 2 * env.RATE_LIMIT_SUBMIT_PER_MIN || 1 },
           search: { perMinute: env.RATE_LIMIT_SEARCH_PER_MIN, burst: 2 * env.RATE_LIMIT_SEARCH_PER_MIN || 1 },
           upload: {
-            perMinute: env.RATE_LIMIT_UPLOADS_PER_MIN,
-            burst: 2 * env.RATE_LIMIT_UPLOADS_PER_MIN || 1,
+            perMinute: env.RATE_LIMIT_UPLOAD_PER_MIN,
+            burst: 2 * env.RATE_LIMIT_UPLOAD_PER_MIN || 1,
           },
         },
         { log },

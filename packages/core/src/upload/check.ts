@@ -14,7 +14,7 @@ export const UPLOAD_ACCEPT = ".html,.htm,.txt,.md,.markdown,text/html,text/plain
 export const MAX_UPLOAD_BYTES = MAX_PASTE_BYTES;
 export const MAX_FILE_NAME_CHARS = 255;
 /**
- * Files the /submit form takes in one batch; the server's per-client upload limit (RATE_LIMIT_UPLOADS_PER_MIN,
+ * Files the /submit form takes in one batch; the server's per-client upload limit (RATE_LIMIT_UPLOAD_PER_MIN,
  * bursts of twice that) is what holds for scripts.
  */
 export const MAX_UPLOAD_FILES = 50;
