@@ -19,6 +19,9 @@ const zEnv = z.object({
   // The defaults leave room for a person pasting a reading list or searching quickly, not for a script.
   RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(60),
   RATE_LIMIT_SEARCH_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(120),
+  // Files uploaded per minute per client, on top of the submission limit; bursts of twice that hold one full
+  // batch of the /submit form (MAX_UPLOAD_FILES).
+  RATE_LIMIT_UPLOAD_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(30),
   // "true" when a reverse proxy in front of the app sets X-Forwarded-For; see server/client-id.ts.
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })

@@ -1,6 +1,7 @@
 import type { Briefing, Citation } from "@parallax/core";
 import { Feed } from "feed";
 import { z } from "zod";
+import { sanitizeFeedHtml } from "./feed-html";
 
 /** One story's entry: its latest briefing and what a reader needs to see that it changed. */
 export interface FeedStory {
@@ -129,7 +130,7 @@ function buildFeed(meta: FeedDescription, stories: readonly FeedStory[], format:
       date: new Date(story.builtAt),
       published: new Date(story.firstBuiltAt),
       description: format === "atom" ? escapeHtml(summary(story)) : summary(story),
-      content: storyContentHtml(meta.origin, story),
+      content: sanitizeFeedHtml(storyContentHtml(meta.origin, story)),
       extensions: [
         { name: "_parallax", objects: { version: story.version, articleCount: story.articleCount } },
       ],

@@ -30,6 +30,9 @@ const zEnv = z.object({
   FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   /** Private hosts and networks fetches may reach (tests, intranets): `127.0.0.1,localhost,10.0.0.0/8`. */
   FETCH_ALLOW_HOSTS: zFetchAllowHosts,
+  /** One document's limits in the normalizer: elements of a page, and time before it is given up as too complex. */
+  NORMALIZE_MAX_ELEMENTS: z.coerce.number().int().min(1_000).max(5_000_000).default(200_000),
+  NORMALIZE_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

@@ -1,3 +1,4 @@
+import type { NormalizeLimits } from "@parallax/core/normalize";
 import { type Database, fillSearchText } from "@parallax/db";
 import {
   type AlertsJob,
@@ -26,6 +27,7 @@ import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
+import { createLog } from "./log";
 import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
@@ -49,6 +51,8 @@ export interface WorkerConfig {
    * (FETCH_ALLOW_HOSTS), and in tests the resolver; nothing private without it.
    */
   net?: FetchGuardOptions;
+  /** Size, element and time limits of one document; the normalizer's defaults for any left out. */
+  normalizeLimits?: Partial<NormalizeLimits>;
   /** Per-host limit, robots.txt and User-Agent (defaults: 2 at once, 1 s apart, Parallax's own User-Agent). */
   politeness?: PolitenessConfig;
   log?: (line: string) => void;
@@ -75,7 +79,7 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers> {
-  const log = config.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const log = config.log ?? createLog();
   const connection = createRedis(config.redisUrl, "worker");
   const settings = { connection, prefix: config.prefix };
   const ingestQueue = createIngestQueue(settings);
@@ -100,6 +104,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     db: config.db,
     concurrency: config.concurrency,
     fetchLimits: { ...config.fetchLimits, politeness, guard },
+    ...(config.normalizeLimits ? { normalizeLimits: config.normalizeLimits } : {}),
     enrichQueue,
     briefQueue,
     log,

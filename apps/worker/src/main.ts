@@ -1,10 +1,12 @@
 import { closeDatabase, createDatabase } from "@parallax/db";
 import { runMigrations } from "@parallax/db/migrate";
+import { redactSecrets } from "@parallax/core/redact";
 import { readEnv } from "./env";
+import { createLog } from "./log";
 import { buildUserAgent } from "./politeness";
 import { startWorkers } from "./index";
 
-const log = (line: string) => process.stdout.write(`${new Date().toISOString()} ${line}\n`);
+const log = createLog();
 
 async function main() {
   const env = readEnv();
@@ -22,6 +24,7 @@ async function main() {
       maxRedirects: env.FETCH_MAX_REDIRECTS,
     },
     net: { allow: env.FETCH_ALLOW_HOSTS },
+    normalizeLimits: { maxElements: env.NORMALIZE_MAX_ELEMENTS, timeBudgetMs: env.NORMALIZE_TIME_BUDGET_MS },
     publicUrl: env.PUBLIC_URL,
     politeness: {
       userAgent: buildUserAgent(env.PARALLAX_CONTACT_URL),
@@ -47,6 +50,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`worker: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`worker: ${redactSecrets(error instanceof Error ? error.message : String(error))}\n`);
   process.exit(1);
 });

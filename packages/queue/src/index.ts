@@ -7,3 +7,4 @@ export * from "./feeds";
 export * from "./stages";
 export * from "./alerts";
 export * from "./rate-limit";
+export * from "./job-data";

@@ -1,7 +1,10 @@
 import type { RedisConnection } from "./connection";
 
-/** What a limit guards: submitting articles (every route into `article.submit`) and searching. */
-export type RateBucket = "submit" | "search";
+/**
+ * What a limit guards: submitting articles (every route into `article.submit`), searching, and uploading files
+ * (counted on top of submitting, so a batch of uploads has a cap of its own).
+ */
+export type RateBucket = "submit" | "search" | "upload";
 
 export interface RateLimit {
   /** Sustained requests per minute per client; 0 turns the limit off. */
@@ -10,7 +13,10 @@ export interface RateLimit {
   burst: number;
 }
 
-export type RateLimits = Record<RateBucket, RateLimit>;
+/** Submitting and searching always have a setting (0 is off); a bucket left out is not limited. */
+export type RateLimits = Record<"submit" | "search", RateLimit> & Partial<Record<RateBucket, RateLimit>>;
+
+const UNLIMITED: RateLimit = { perMinute: 0, burst: 1 };
 
 export interface RateDecision {
   allowed: boolean;
@@ -78,7 +84,7 @@ export class RateLimiter {
     readonly limits: RateLimits,
     private readonly options: RateLimiterOptions = {},
   ) {
-    for (const [bucket, limit] of Object.entries(limits)) {
+    for (const [bucket, limit] of Object.entries(limits) as Array<[string, RateLimit]>) {
       if (!(limit.perMinute >= 0)) throw new Error(`rate limit ${bucket}: perMinute must not be negative`);
       if (!(limit.burst >= 1)) throw new Error(`rate limit ${bucket}: burst must be at least 1`);
     }
@@ -94,7 +100,7 @@ export class RateLimiter {
 
   /** Counts one request of `client` against `bucket` and says whether it may go ahead. */
   async take(bucket: RateBucket, client: string): Promise<RateDecision> {
-    const limit = this.limits[bucket];
+    const limit = this.limits[bucket] ?? UNLIMITED;
     const open: RateDecision = { allowed: true, remaining: Number.POSITIVE_INFINITY, retryAfterMs: 0, limit };
     if (limit.perMinute === 0) return open;
     const commands = this.redis as unknown as LimiterCommands;
@@ -125,7 +131,7 @@ export class RateLimiter {
 
 /** "Too many searches: the limit is 120 per minute; try again in 3 s." */
 export function describeRefusal(bucket: RateBucket, decision: RateDecision): string {
-  const what = bucket === "submit" ? "submissions" : "searches";
+  const what = { submit: "submissions", search: "searches", upload: "uploaded files" }[bucket];
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   return `Too many ${what}: the limit is ${decision.limit.perMinute} per minute (bursts of ${decision.limit.burst}); try again in ${seconds} s.`;
 }

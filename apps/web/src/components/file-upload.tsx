@@ -1,6 +1,6 @@
 "use client";
 
-import { checkUpload, UPLOAD_ACCEPT } from "@parallax/core/upload/check";
+import { checkUpload, MAX_UPLOAD_FILES, UPLOAD_ACCEPT } from "@parallax/core/upload/check";
 import { formatCount, ProgressBar } from "@parallax/ui";
 import { type ChangeEvent, type DragEvent, useCallback, useEffect, useRef, useState } from "react";
 import { JobProgress } from "./job-progress";
@@ -100,6 +100,7 @@ export function FileUpload() {
   const [rows, setRows] = useState<Row[]>([]);
   const [dragging, setDragging] = useState(false);
   const [announcement, setAnnouncement] = useState("");
+  const [batchNotice, setBatchNotice] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const counter = useRef(0);
   const active = useRef(0);
@@ -137,8 +138,15 @@ export function FileUpload() {
     }
   }, [rows, update]);
 
-  async function addFiles(files: readonly File[]) {
-    if (files.length === 0) return;
+  async function addFiles(chosen: readonly File[]) {
+    if (chosen.length === 0) return;
+    const files = chosen.slice(0, MAX_UPLOAD_FILES);
+    const left = chosen.length - files.length;
+    setBatchNotice(
+      left > 0
+        ? `${formatCount(chosen.length, "file")} chosen: at most ${MAX_UPLOAD_FILES} are uploaded at once. The first ${MAX_UPLOAD_FILES} are on their way; add the other ${left} once they are done.`
+        : null,
+    );
     const added: Row[] = await Promise.all(
       files.map(async (file) => {
         const key = `upload-${++counter.current}`;
@@ -158,7 +166,7 @@ export function FileUpload() {
     );
     const refused = added.filter((row) => row.phase === "error").length;
     setAnnouncement(
-      `${formatCount(added.length, "file")} added${refused > 0 ? `, ${refused} cannot be uploaded` : ""}.`,
+      `${formatCount(added.length, "file")} added${refused > 0 ? `, ${refused} cannot be uploaded` : ""}${left > 0 ? `, ${left} left out (at most ${MAX_UPLOAD_FILES} at once)` : ""}.`,
     );
     setRows((list) => [...added, ...list]);
   }
@@ -193,8 +201,8 @@ export function FileUpload() {
           Choose files
         </label>
         <p className="hint" id="upload-hint">
-          Saved web pages (.html, .htm), text (.txt) or Markdown (.md), up to 5 MB each; pick several at once
-          or drop them here.
+          Saved web pages (.html, .htm), text (.txt) or Markdown (.md), up to 5 MB each; pick up to{" "}
+          {MAX_UPLOAD_FILES} at once or drop them here.
         </p>
         <input
           ref={inputRef}
@@ -207,6 +215,11 @@ export function FileUpload() {
         />
         {dragging ? <p className="upload-drop-note">Drop the files to upload them.</p> : null}
       </fieldset>
+      {batchNotice ? (
+        <div className="notice notice-error" role="alert">
+          <p>{batchNotice}</p>
+        </div>
+      ) : null}
       <p role="status" aria-live="polite" className="visually-hidden">
         {announcement}
       </p>

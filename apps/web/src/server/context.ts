@@ -1,5 +1,6 @@
 import "server-only";
 import type { Context } from "@parallax/api";
+import { redactSecrets } from "@parallax/core/redact";
 import { createDatabase, type Database } from "@parallax/db";
 import { FetchGuard } from "@parallax/net";
 import {
@@ -68,6 +69,10 @@ export function services(): Services {
         {
           submit: { perMinute: env.RATE_LIMIT_SUBMIT_PER_MIN, burst: 2 * env.RATE_LIMIT_SUBMIT_PER_MIN || 1 },
           search: { perMinute: env.RATE_LIMIT_SEARCH_PER_MIN, burst: 2 * env.RATE_LIMIT_SEARCH_PER_MIN || 1 },
+          upload: {
+            perMinute: env.RATE_LIMIT_UPLOAD_PER_MIN,
+            burst: 2 * env.RATE_LIMIT_UPLOAD_PER_MIN || 1,
+          },
         },
         { log },
       ),
@@ -98,7 +103,8 @@ async function redisReady(redis: RedisConnection, timeoutMs: number): Promise<vo
 }
 
 export function log(line: string): void {
-  console.log(`[parallax] ${line}`);
+  // Driver and fetch errors quote connection strings and URLs verbatim; none of their secrets reach the log.
+  console.log(`[parallax] ${redactSecrets(line)}`);
 }
 
 /**

@@ -13,13 +13,13 @@ export function tooManyRequests(error: RateLimitedError): Response {
 }
 
 /**
- * Counts a request against `bucket` before its body is read, so a client over its limit cannot make the
- * server read megabytes first. The context it returns has the limit already spent: procedures called with it
+ * Counts a request against each of `buckets` before its body is read, so a client over its limit cannot make the
+ * server read megabytes first. The context it returns has the limits already spent: procedures called with it
  * do not count the request a second time.
  */
 export async function limitRequest(
   request: Request,
-  bucket: RateBucket,
+  ...buckets: RateBucket[]
 ): Promise<{ ok: true; context: Context } | { ok: false; response: Response }> {
   let created: Context;
   try {
@@ -28,9 +28,11 @@ export async function limitRequest(
     return { ok: false, response: jsonReply(describeError(error, log)) };
   }
   const { rateLimit, ...context } = created;
-  const decision = await rateLimit?.(bucket);
-  if (decision && !decision.allowed) {
-    return { ok: false, response: tooManyRequests(new RateLimitedError(bucket, decision)) };
+  for (const bucket of buckets) {
+    const decision = await rateLimit?.(bucket);
+    if (decision && !decision.allowed) {
+      return { ok: false, response: tooManyRequests(new RateLimitedError(bucket, decision)) };
+    }
   }
   return { ok: true, context };
 }

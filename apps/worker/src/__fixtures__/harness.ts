@@ -59,6 +59,11 @@ export async function startHarness(routes: RequestListener) {
         ...overrides,
       });
     },
+    /** The running workers' queues (after startWorkers). */
+    workers(): RunningWorkers {
+      if (!workers) throw new Error("startWorkers first");
+      return workers;
+    },
     /** Polls Postgres until the article leaves the pipeline. */
     async waitForFinal(id: string, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

@@ -17,6 +17,7 @@ import {
   zAlertsJob,
   zWebhookJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { postWebhook, WEBHOOK_TIMEOUT_MS, webhookPayload } from "./deliver";
@@ -48,10 +49,7 @@ export function createAlertsWorker(options: AlertsWorkerOptions): Worker<AlertsJ
   const worker = new Worker<AlertsJob, AlertsResult>(
     ALERTS_QUEUE,
     async (job) => {
-      const parsed = zAlertsJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      return matchAlerts(options.db, parsed.data, options.webhooksQueue);
+      return matchAlerts(options.db, parseJobData(zAlertsJob, job), options.webhooksQueue);
     },
     { connection: options.connection, prefix: queueKeyPrefix(options.prefix), concurrency: 2 },
   );
@@ -81,10 +79,7 @@ export function createWebhooksWorker(options: WebhooksWorkerOptions): Worker<Web
   const worker = new Worker<WebhookJob, WebhookResult>(
     WEBHOOKS_QUEUE,
     async (job: Job<WebhookJob, WebhookResult>) => {
-      const parsed = zWebhookJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const { alertId } = parsed.data;
+      const { alertId } = parseJobData(zWebhookJob, job);
       const context = await deliveryContext(options.db, alertId);
       // The watch was removed or its webhook cleared since: nothing to send, nothing to report.
       if (!context) return { status: null };

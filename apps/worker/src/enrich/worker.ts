@@ -17,6 +17,7 @@ import {
   type QueueSettings,
   zEnrichJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
@@ -72,17 +73,13 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
   const worker = new Worker<EnrichJob, EnrichResult>(
     ENRICH_QUEUE,
     async (job: Job<EnrichJob, EnrichResult>) => {
-      const parsed = zEnrichJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const result = await enrichOne(options.db, parsed.data.articleId, (progress) =>
-        job.updateProgress(progress),
-      );
+      const { articleId } = parseJobData(zEnrichJob, job);
+      const result = await enrichOne(options.db, articleId, (progress) => job.updateProgress(progress));
       // Unchanged output still goes on: the article may be in no story yet (stored before a restart).
       if (options.clusterQueue && result.outcome !== "skipped")
-        await enqueueCluster(options.clusterQueue, parsed.data.articleId);
+        await enqueueCluster(options.clusterQueue, articleId);
       if (options.alertsQueue && result.outcome !== "skipped")
-        await enqueueAlerts(options.alertsQueue, { kind: "article", articleId: parsed.data.articleId });
+        await enqueueAlerts(options.alertsQueue, { kind: "article", articleId });
       return result;
     },
     {

@@ -6,8 +6,9 @@ import {
   type QueueSettings,
   zFeedPollJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
-import { type Queue, UnrecoverableError, Worker } from "bullmq";
+import { type Queue, Worker } from "bullmq";
 import type { FetchLimits } from "../ingest/fetch-page";
 import { type PollOutcome, pollFeed } from "./poll";
 
@@ -24,10 +25,7 @@ export function createFeedsWorker(
   const worker = new Worker<FeedPollJob, PollOutcome>(
     FEEDS_QUEUE,
     async (job) => {
-      const parsed = zFeedPollJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      return pollFeed(parsed.data.feedId, options);
+      return pollFeed(parseJobData(zFeedPollJob, job).feedId, options);
     },
     {
       connection: options.connection,

@@ -1,4 +1,9 @@
-import { NORMALIZER_VERSION, NormalizeError, normalize } from "@parallax/core/normalize";
+import {
+  NORMALIZER_VERSION,
+  NormalizeError,
+  type NormalizeLimits,
+  normalize,
+} from "@parallax/core/normalize";
 import {
   type Database,
   loadSubmission,
@@ -15,6 +20,8 @@ export { PermanentError } from "./input";
 export interface IngestDeps {
   db: Database;
   fetchLimits: FetchLimits;
+  /** Size, element and time limits of one document (the normalizer's defaults for any left out). */
+  normalizeLimits?: Partial<NormalizeLimits>;
   report: (progress: IngestProgress) => Promise<void>;
 }
 
@@ -43,7 +50,7 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   const input = normalizeInput(submission, page);
 
   await deps.report({ stage: "normalize", percent: 50 });
-  const normalized = normalizeOrExplain(input);
+  const normalized = normalizeOrExplain(input, deps.normalizeLimits);
 
   await deps.report({ stage: "store", percent: 80 });
   const stored = await storeNormalizedArticle(deps.db, articleId, normalized, {
@@ -54,9 +61,12 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   return stored;
 }
 
-export function normalizeOrExplain(input: Parameters<typeof normalize>[0]) {
+export function normalizeOrExplain(
+  input: Parameters<typeof normalize>[0],
+  limits?: Partial<NormalizeLimits>,
+) {
   try {
-    return normalize(input);
+    return normalize(input, limits ? { limits } : {});
   } catch (error) {
     if (error instanceof NormalizeError) throw new PermanentError(error.message);
     throw error;

@@ -1,5 +1,5 @@
 import { diffRevisions, staleParagraphs, zRevisionParagraph } from "@parallax/core/revisions";
-import { NORMALIZER_VERSION } from "@parallax/core/normalize";
+import { NORMALIZER_VERSION, type NormalizeLimits } from "@parallax/core/normalize";
 import {
   type Database,
   currentRevision,
@@ -17,6 +17,7 @@ import { normalizeInput } from "./input";
 export interface RefetchDeps {
   db: Database;
   fetchLimits: FetchLimits;
+  normalizeLimits?: Partial<NormalizeLimits>;
   /** Asks for a rebuild of the story's briefing whose points cite a paragraph that changed. */
   rebuildBriefing: (storyId: string) => Promise<void>;
 }
@@ -48,7 +49,7 @@ export async function refetchArticle(articleId: string, deps: RefetchDeps): Prom
     return { status: "skipped", reason: `article is ${submission.status}, not ready` };
 
   const page = await fetchOrExplain(submission.url, deps.fetchLimits);
-  const normalized = normalizeOrExplain(normalizeInput(submission, page));
+  const normalized = normalizeOrExplain(normalizeInput(submission, page), deps.normalizeLimits);
   const before = await currentRevision(db, articleId);
   if (before && before.contentHash === normalized.contentHash && before.title === normalized.title) {
     await touchFetched(db, articleId);

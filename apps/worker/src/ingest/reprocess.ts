@@ -1,5 +1,5 @@
 import type { Article, NormalizedArticle } from "@parallax/core";
-import { NORMALIZER_VERSION } from "@parallax/core/normalize";
+import { NORMALIZER_VERSION, type NormalizeLimits } from "@parallax/core/normalize";
 import {
   type Database,
   getArticle,
@@ -43,13 +43,14 @@ export async function reprocessArticle(
   db: Database,
   articleId: string,
   runId: string,
+  normalizeLimits?: Partial<NormalizeLimits>,
 ): Promise<"changed" | "unchanged" | "failed" | "skipped"> {
   const [submission, before] = await Promise.all([loadSubmission(db, articleId), getArticle(db, articleId)]);
   if (!submission || !before) return "skipped";
   let after: NormalizedArticle;
   try {
     const page = submission.kind === "url" ? await loadLatestFetch(db, articleId) : null;
-    after = normalizeOrExplain(normalizeInput(submission, page));
+    after = normalizeOrExplain(normalizeInput(submission, page), normalizeLimits);
   } catch (error) {
     if (!(error instanceof PermanentError)) throw error;
     await recordReprocessResult(db, {

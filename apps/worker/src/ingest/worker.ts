@@ -1,3 +1,4 @@
+import type { NormalizeLimits } from "@parallax/core/normalize";
 import { type Database, setArticleStatus } from "@parallax/db";
 import {
   type BriefJob,
@@ -9,6 +10,7 @@ import {
   type QueueSettings,
   zIngestJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
@@ -22,6 +24,8 @@ export interface IngestWorkerOptions extends QueueSettings {
   db: Database;
   concurrency: number;
   fetchLimits: FetchLimits;
+  /** Size, element and time limits of one document (the normalizer's defaults for any left out). */
+  normalizeLimits?: Partial<NormalizeLimits>;
   /** Where a readable article goes next. */
   enrichQueue: Queue<EnrichJob>;
   /** Where a refetched article's changed text asks for its story's briefing to be rebuilt. */
@@ -44,6 +48,7 @@ export function createIngestWorker(
       const outcome = await refetchArticle(articleId, {
         db,
         fetchLimits: options.fetchLimits,
+        normalizeLimits: options.normalizeLimits,
         rebuildBriefing: async (storyId) => {
           if (!options.briefQueue) return;
           await enqueueBrief(options.briefQueue, storyId).catch((error: Error) =>
@@ -66,20 +71,19 @@ export function createIngestWorker(
   const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
     async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token?: string) => {
-      const parsed = zIngestJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const { articleId, runId } = parsed.data;
+      const { articleId, runId } = parseJobData(zIngestJob, job);
       if (job.name === "refetch") return refetch(articleId);
       if (runId) {
         // Reprocessing keeps the article readable throughout and reports instead of failing it.
-        if ((await reprocessArticle(db, articleId, runId)) === "changed") await enrichNext(articleId);
+        if ((await reprocessArticle(db, articleId, runId, options.normalizeLimits)) === "changed")
+          await enrichNext(articleId);
         return { status: "skipped" };
       }
       try {
         const outcome = await processArticle(articleId, {
           db,
           fetchLimits: options.fetchLimits,
+          normalizeLimits: options.normalizeLimits,
           report: (progress) => job.updateProgress(progress),
         });
         if (outcome.status !== "skipped") await enrichNext(articleId);

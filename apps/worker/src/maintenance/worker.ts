@@ -5,8 +5,11 @@ import {
   type FeedPollJob,
   type IngestJob,
   MAINTENANCE_QUEUE,
+  type MaintenanceJob,
+  parseJobData,
   type QueueSettings,
   queueKeyPrefix,
+  zMaintenanceJob,
 } from "@parallax/queue";
 import { type Queue, Worker } from "bullmq";
 import { reconcileFeedSchedulers } from "../feeds/reconcile";
@@ -22,10 +25,11 @@ export function createMaintenanceWorker(
     feedsQueue?: Queue<FeedPollJob>;
     log: (line: string) => void;
   },
-): Worker<unknown, ReconcileReport> {
-  const worker = new Worker<unknown, ReconcileReport>(
+): Worker<MaintenanceJob, ReconcileReport> {
+  const worker = new Worker<MaintenanceJob, ReconcileReport>(
     MAINTENANCE_QUEUE,
-    async () => {
+    async (job) => {
+      parseJobData(zMaintenanceJob, job);
       const report = await reconcile(
         options.db,
         options.ingestQueue,

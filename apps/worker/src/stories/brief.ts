@@ -9,6 +9,7 @@ import {
   type QueueSettings,
   zBriefJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 
@@ -63,10 +64,8 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
   const worker = new Worker<BriefJob, BriefResult>(
     BRIEF_QUEUE,
     async (job: Job<BriefJob, BriefResult>) => {
-      const parsed = zBriefJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      const result = await briefStory(options.db, parsed.data.storyId);
+      const { storyId } = parseJobData(zBriefJob, job);
+      const result = await briefStory(options.db, storyId);
       if (options.alertsQueue && result.changed && result.storyId && result.version)
         await enqueueAlerts(options.alertsQueue, {
           kind: "briefing",

@@ -7,8 +7,9 @@ import {
   type QueueSettings,
   zClusterJob,
   queueKeyPrefix,
+  parseJobData,
 } from "@parallax/queue";
-import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { type Job, type Queue, Worker } from "bullmq";
 
 export interface ClusterWorkerOptions extends QueueSettings {
   db: Database;
@@ -46,10 +47,7 @@ export function createClusterWorker(options: ClusterWorkerOptions): Worker<Clust
   const worker = new Worker<ClusterJob, ClusterResult>(
     CLUSTER_QUEUE,
     async (job: Job<ClusterJob, ClusterResult>) => {
-      const parsed = zClusterJob.safeParse(job.data);
-      if (!parsed.success)
-        throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
-      return clusterOne(options.db, options.briefQueue, parsed.data.articleId);
+      return clusterOne(options.db, options.briefQueue, parseJobData(zClusterJob, job).articleId);
     },
     // One at a time per process: assignments queue for one lock anyway.
     {

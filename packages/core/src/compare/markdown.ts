@@ -4,6 +4,7 @@ import type {
   ComparisonPassage,
   FactComparison,
 } from "../schemas/comparison";
+import { inertMarkdown } from "../text/markdown";
 
 export interface MarkdownOptions {
   /** Items shown per list (shared facts, only-here claims per side, actors). */
@@ -172,5 +173,5 @@ export function renderComparisonMarkdown(comparison: Comparison, options: Markdo
     }
   }
   out.push("", `Tone: ${comparison.tone.method} Limits: ${comparison.tone.limits}`, "");
-  return out.join("\n");
+  return inertMarkdown(out.join("\n"));
 }

@@ -1,3 +1,5 @@
+import { segmentWords } from "../text/segment";
+
 /**
  * MinHash over word shingles, for finding near-duplicate articles (syndicated wire copy with its own header
  * and footer) without comparing each new article with every stored one: the signature is cut into bands, and
@@ -15,7 +17,6 @@ export const SIGNATURE_SIZE = 128;
 export const BANDS = 32;
 export const ROWS_PER_BAND = 3;
 
-const SEGMENTER = new Intl.Segmenter("und", { granularity: "word" });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** Lower-cased word tokens; CJK text (no spaces) is split by the ICU word segmenter Node ships. */
@@ -23,7 +24,7 @@ export function tokens(text: string): string[] {
   const normalized = text.normalize("NFKC").toLowerCase();
   if (!CJK.test(normalized)) return normalized.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
   const out: string[] = [];
-  for (const segment of SEGMENTER.segment(normalized)) if (segment.isWordLike) out.push(segment.segment);
+  for (const segment of segmentWords(normalized)) if (segment.isWordLike) out.push(segment.segment);
   return out;
 }
 

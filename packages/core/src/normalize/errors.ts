@@ -1,4 +1,4 @@
-export type NormalizeErrorCode = "empty" | "unsupported" | "no-article" | "too-large";
+export type NormalizeErrorCode = "empty" | "unsupported" | "no-article" | "too-large" | "timeout";
 
 /**
  * The only error `normalize` throws for bad input. `message` is meant for people (CLI output, the article's

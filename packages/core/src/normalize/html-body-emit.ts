@@ -2,6 +2,7 @@ import type { AnyNode, Element } from "domhandler";
 import { isDocument, isTag, isText } from "domhandler";
 import type { ParagraphKind } from "../schemas/paragraph";
 import { type Block, cleanText } from "./blocks";
+import { tick } from "./budget";
 import type { Container, Measured } from "./html-body-score";
 import { captionRole, isCaptionUnit } from "./html-captions";
 import { isFurnitureLabel } from "./html-body-labels";
@@ -91,6 +92,7 @@ export function emitBody(
   for (let i = parts.length - 1; i >= 0; i--)
     stack.push({ node: parts[i]!, exit: false, lead: leads.has(parts[i]!) });
   while (stack.length > 0) {
+    tick();
     const { node, exit, lead } = stack.pop()!;
     if (!exit && node.parent && labelled.has(node.parent)) {
       if (!isTag(node) || !resumes(node)) continue;

@@ -1,5 +1,6 @@
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
+import { tick } from "./budget";
 import { isBlock } from "./html-dom";
 
 /** Where the article lives; the document itself when a fragment has no <body> or wrapper at all. */
@@ -150,6 +151,7 @@ export function walk(root: Document, skip: (element: Element) => boolean, credit
   // Depth-first, so every node between an <a>'s entry and exit is inside it.
   let links = 0;
   while (path.length > 0) {
+    tick();
     const top = path.length - 1;
     const node = path[top]!;
     const index = next[top]!;

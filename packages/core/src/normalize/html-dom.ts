@@ -1,4 +1,5 @@
 import { type AnyNode, type Element, isTag, isText } from "domhandler";
+import { tick } from "./budget";
 
 // Attribute values are only ever looked at through this window (2048 = the longest URL we accept): a 5 MB
 // class attribute costs nothing.
@@ -15,6 +16,7 @@ export function* elements(root: AnyNode): Generator<Element> {
   const stack: AnyNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    tick();
     if (isTag(node)) yield node;
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }

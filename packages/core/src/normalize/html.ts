@@ -2,6 +2,7 @@ import type { Element } from "domhandler";
 import { isTag } from "domhandler";
 import { parseDocument } from "htmlparser2";
 import type { Extraction } from "./blocks";
+import { checkBudget, countsMoreElementsThan, DEFAULT_NORMALIZE_LIMITS } from "./budget";
 import { NormalizeError } from "./errors";
 import { emitBody } from "./html-body-emit";
 import { cleanBody } from "./html-body-filter";
@@ -33,17 +34,30 @@ function captionScope(selection: Selection): Container {
 
 const noArticle = () => new NormalizeError("no-article", "no article found");
 
-/** An HTML page to the article it carries: metadata from the head and JSON-LD, blocks from the main container. */
-export function extractHtml(html: string): Extraction {
+/**
+ * An HTML page to the article it carries: metadata from the head and JSON-LD, blocks from the main container.
+ * Pages opening more than `maxElements` elements are refused before parsing; deeper nesting than MAX_NESTING is
+ * flattened (its text kept) rather than refused, since old pages leave thousands of tags unclosed.
+ */
+export function extractHtml(html: string, maxElements = DEFAULT_NORMALIZE_LIMITS.maxElements): Extraction {
   // Text sent as HTML (a text/plain response, a paste without markup) keeps its paragraphs only as text.
   if (!/<[A-Za-z!/?]/.test(html)) return extractText(html);
+  if (countsMoreElementsThan(html, maxElements)) {
+    throw new NormalizeError(
+      "too-large",
+      `page too complex: more than ${maxElements.toLocaleString("en-US")} elements (the limit)`,
+    );
+  }
   const document = parseDocument(boundNesting(html), { decodeEntities: true });
+  checkBudget();
   const page = readMeta(document);
   const siteName = findSiteName(page);
   const title = findTitle(page, siteName);
   const measured = measure(document);
+  checkBudget();
   let selection = selectBody(document, measured, page.articles, title);
   if (!selection) throw noArticle();
+  checkBudget();
   let emitted = emitBody(selection.parts, measured, selection.leads);
   if (looksLikeListing(emitted)) {
     // The teaser grid outweighed a short article; the page's headline says where the article is, if anywhere.

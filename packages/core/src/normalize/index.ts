@@ -1,6 +1,7 @@
 import type { NormalizedArticle } from "../schemas/article";
 import { detectBinaryText } from "./binary";
 import { cleanText, type Extraction, numberBlocks } from "./blocks";
+import { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits, withBudget } from "./budget";
 import { parseIsoDate } from "./dates";
 import { NormalizeError } from "./errors";
 import { contentHash } from "./hash";
@@ -12,6 +13,7 @@ import { deriveTitle, truncateTitle } from "./title";
 import { reconcileUrlDate } from "./url-date";
 
 export { detectBinary } from "./binary";
+export { DEFAULT_NORMALIZE_LIMITS, type NormalizeLimits } from "./budget";
 export { decodeHtmlBytes, decodeTextBytes, type EncodingChoice, htmlEncoding, textEncoding } from "./charset";
 export { NormalizeError, type NormalizeErrorCode } from "./errors";
 export { NORMALIZER_VERSION } from "./version";
@@ -25,13 +27,17 @@ export interface NormalizeOptions {
   publishedAt?: string;
   /** Overrides the document's own headline. */
   title?: string;
+  /** Size, element and time limits; each one left out is DEFAULT_NORMALIZE_LIMITS'. */
+  limits?: Partial<NormalizeLimits>;
+  /** Milliseconds, for the time budget; tests give a clock of their own. */
+  clock?: () => number;
 }
 
 /**
  * Larger than any article page (the paste limit is 5 MB); the cap keeps one hostile document from holding a
  * worker for long.
  */
-export const MAX_DOCUMENT_CHARS = 16 * 1024 * 1024;
+export const MAX_DOCUMENT_CHARS = DEFAULT_NORMALIZE_LIMITS.maxChars;
 // Explicit titles are shown as they are, but a hostile <title> must not become a megabyte-long heading.
 const MAX_TITLE_CHARS = 500;
 const BINARY_SAMPLE_CHARS = 65_536;
@@ -58,18 +64,35 @@ function languageSample(extraction: Extraction): string {
   return sample;
 }
 
+function megabytes(chars: number): string {
+  return `${Math.round((chars / 1024 / 1024) * 10) / 10} MB`;
+}
+
 /**
  * One document (pasted text or an HTML page) to a NormalizedArticle: numbered body paragraphs, title, byline,
- * date, site, language, URLs and a content hash. Pure and bounded in time; throws NormalizeError for input
- * that is empty, binary, too large or carries no article.
+ * date, site, language, URLs and a content hash. Pure and bounded in size and time (`options.limits`); throws
+ * NormalizeError for input that is empty, binary, too large or too complex, takes longer than the time budget,
+ * or carries no article.
  */
 export function normalize(input: NormalizeInput, options: NormalizeOptions = {}): NormalizedArticle {
+  const limits = { ...DEFAULT_NORMALIZE_LIMITS, ...options.limits };
   const raw = input.kind === "text" ? input.text : input.html;
   if (typeof raw !== "string" || !/[^\s\u00ad\u200b\u2060\ufeff]/.test(raw)) {
     throw new NormalizeError("empty", "empty document");
   }
-  if (raw.length > MAX_DOCUMENT_CHARS)
-    throw new NormalizeError("too-large", "document too large (over 16 MB)");
+  if (raw.length > limits.maxChars)
+    throw new NormalizeError("too-large", `document too large (over ${megabytes(limits.maxChars)})`);
+  return withBudget(limits.timeBudgetMs, options.clock ?? (() => performance.now()), () =>
+    normalizeWithin(input, raw, options, limits),
+  );
+}
+
+function normalizeWithin(
+  input: NormalizeInput,
+  raw: string,
+  options: NormalizeOptions,
+  limits: NormalizeLimits,
+): NormalizedArticle {
   if (looksBinary(raw)) {
     throw new NormalizeError("unsupported", `unsupported content (${detectBinaryText(raw) ?? "binary"})`);
   }
@@ -82,7 +105,8 @@ export function normalize(input: NormalizeInput, options: NormalizeOptions = {})
   }
   const givenTitle =
     optionalText(options.title) ?? (input.kind === "text" ? optionalText(input.title) : null);
-  const extraction = input.kind === "text" ? extractText(raw, givenTitle ?? undefined) : extractHtml(raw);
+  const extraction =
+    input.kind === "text" ? extractText(raw, givenTitle ?? undefined) : extractHtml(raw, limits.maxElements);
   const paragraphs = numberBlocks(extraction.blocks);
   if (paragraphs.length === 0) throw new NormalizeError("no-article", "no article found");
 

@@ -10,6 +10,7 @@ import {
   isTitleCase,
   wordCount,
 } from "./blocks";
+import { checkBudget, tick } from "./budget";
 import { extractDigest } from "./digest";
 import { captionInNote, findCaptions } from "./text-captions";
 import { matchLocationDateline } from "./text-dateline";
@@ -30,6 +31,7 @@ function toGroups(text: string): string[][] {
   const groups: string[][] = [];
   let current: string[] = [];
   for (const raw of text.split(/\r\n?|[\n\u2028\u2029\u0085]/)) {
+    tick();
     const line = cleanText(raw);
     if (line) current.push(line);
     else if (current.length > 0) {
@@ -177,12 +179,15 @@ function toBlocks(units: readonly Unit[]): Block[] {
 /** Plain text (pasted articles, e-mails, markdown-ish notes) to blocks and whatever metadata its first lines give. */
 export function extractText(text: string, givenTitle?: string): Extraction {
   const lines = toUnits(text);
+  checkBudget();
   // Photo captions and credits can sit anywhere, above the headline too; they are kept apart from the body.
   const { captions, taken } = findCaptions(lines.map((unit) => unit.text));
   const units = lines.filter((_, i) => !taken.has(i));
   const header = readHeader(units, givenTitle);
   const body = withoutTrailingLinks(units.filter((_, i) => i >= header.bodyStart && !header.skipped.has(i)));
+  checkBudget();
   const blocks = toBlocks(body);
+  checkBudget();
   for (const block of blocks) {
     const caption = block.kind === "note" ? captionInNote(block.text) : null;
     if (caption) captions.push(caption);

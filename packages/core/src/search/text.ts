@@ -1,15 +1,14 @@
 /**
  * Text preparation shared by the search index and the search query. PostgreSQL's default text-search parser
  * splits words at spaces and punctuation only, so a Japanese or Chinese sentence would be one "word". Both the
- * stored text and the query therefore go through the same ICU word segmenter (the one `enrich/text/tokens.ts`
- * and `cluster/tokens.ts` use) and get a space between adjacent CJK words; Postgres then sees the same words on
+ * stored text and the query therefore go through the same ICU word segmenter (`text/segment.ts`, the one
+ * enrichment and clustering use) and get a space between adjacent CJK words; Postgres then sees the same words on
  * both sides. Text without CJK script is left to Postgres as it is (`null`), so most rows need no JS at all.
  */
 
+import { segmentWords } from "../text/segment";
+
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々〆]/u;
-// Root ("und") rules: ICU's CJK dictionary is the same for every locale, and the index and the query must agree
-// whatever language the article was tagged with.
-const SEGMENTER = new Intl.Segmenter("und", { granularity: "word" });
 
 /** Longest query we search for; longer input is cut (a query is a few words, not a document). */
 export const MAX_QUERY_LENGTH = 256;
@@ -26,19 +25,22 @@ export function hasCjk(text: string): boolean {
 export function segmentForSearch(text: string): string | null {
   if (!hasCjk(text)) return null;
   const normalized = text.normalize("NFKC");
-  let out = "";
+  // Pieces joined once at the end: looking at the end of a string grown by += flattens it, for every word.
+  const out: string[] = [];
   let previousWord = false;
   let previousCjk = false;
-  for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
+  // Root ("und") rules: ICU's CJK dictionary is the same for every locale, and the index and the query must agree
+  // whatever language the article was tagged with.
+  for (const { segment, isWordLike } of segmentWords(normalized, "und")) {
     const word = isWordLike === true;
     const cjk = word && CJK_CHAR.test(segment);
     // "邦人10人": a CJK word touching a number or Latin word is a word boundary Postgres would not see either.
-    if (word && previousWord && (cjk || previousCjk) && out.length > 0 && !/\s$/u.test(out)) out += " ";
-    out += segment;
+    if (word && previousWord && (cjk || previousCjk) && !/\s/u.test(out.at(-1)!.at(-1)!)) out.push(" ");
+    out.push(segment);
     previousWord = word;
     previousCjk = cjk;
   }
-  return out;
+  return out.join("");
 }
 
 /**

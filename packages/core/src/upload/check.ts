@@ -13,6 +13,11 @@ export type UploadKind = (typeof uploadExtensions)[keyof typeof uploadExtensions
 export const UPLOAD_ACCEPT = ".html,.htm,.txt,.md,.markdown,text/html,text/plain,text/markdown";
 export const MAX_UPLOAD_BYTES = MAX_PASTE_BYTES;
 export const MAX_FILE_NAME_CHARS = 255;
+/**
+ * Files the /submit form takes in one batch; the server's per-client upload limit (RATE_LIMIT_UPLOAD_PER_MIN,
+ * bursts of twice that) is what holds for scripts.
+ */
+export const MAX_UPLOAD_FILES = 50;
 
 export type UploadCheck = { ok: true; kind: UploadKind } | { ok: false; error: string };
 

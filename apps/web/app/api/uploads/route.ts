@@ -21,7 +21,7 @@ const zName = z
  * error naming the file otherwise.
  */
 export async function POST(request: Request) {
-  const limited = await limitRequest(request, "submit");
+  const limited = await limitRequest(request, "upload", "submit");
   if (!limited.ok) return limited.response;
   const name = zName.safeParse(new URL(request.url).searchParams.get("name") ?? "");
   if (!name.success) return jsonError(400, name.error.issues[0]?.message ?? "bad file name");

@@ -1,5 +1,6 @@
 import { zArticleId } from "@parallax/core";
 import type { Enrichment } from "@parallax/core";
+import { describeForLog } from "@parallax/core/redact";
 import {
   ArticleBody,
   ArticleHeader,
@@ -21,6 +22,7 @@ import { ArticleLiveProgress } from "~/components/article-live-progress";
 import { HighlightLegend } from "~/components/highlight-toggle";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
+import { log } from "~/server/context";
 import { isUnavailable, loadFailure } from "~/server/errors";
 
 type Props = { params: Promise<{ id: string }> };
@@ -60,7 +62,7 @@ async function loadStory(id: string): Promise<PlacedStory | null> {
     return { id: story.id, title: story.title, articleCount: story.articleCount };
   } catch (error) {
     if (!isUnavailable(error) && !(error instanceof TRPCError && error.code === "NOT_FOUND")) {
-      console.error("article page: story of", id, error);
+      log(`article page: story of ${id}: ${describeForLog(error)}`);
     }
     return null;
   }
@@ -75,7 +77,7 @@ async function loadEnrichment(id: string): Promise<Enrichment | null> {
   try {
     return await caller.article.enrichment({ id });
   } catch (error) {
-    if (!isUnavailable(error)) console.error("article page: enrichment of", id, error);
+    if (!isUnavailable(error)) log(`article page: enrichment of ${id}: ${describeForLog(error)}`);
     return null;
   }
 }
@@ -86,7 +88,7 @@ async function loadRevisions(id: string) {
   try {
     return await caller.article.revisions({ id });
   } catch (error) {
-    if (!isUnavailable(error)) console.error("article page: revisions of", id, error);
+    if (!isUnavailable(error)) log(`article page: revisions of ${id}: ${describeForLog(error)}`);
     return [];
   }
 }

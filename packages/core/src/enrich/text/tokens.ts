@@ -1,3 +1,5 @@
+import { segmentWords } from "../../text/segment";
+
 /**
  * Word tokens for keywords and corpus statistics: NFKC, lower-cased, with their offsets in the original text.
  * Latin, Cyrillic, Greek … text is split by a pattern that keeps hyphenated compounds ("two-thirds",
@@ -20,43 +22,6 @@ const CJK_LANGUAGES = new Set(["ja", "zh", "ko"]);
 // Every quantifier is on a character class that cannot overlap its neighbour, so matching stays linear.
 const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*/gu;
 const POSSESSIVE = /['’]s$/u;
-
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segmenter(language: string): Intl.Segmenter {
-  let found = segmenters.get(language);
-  if (!found) {
-    found = new Intl.Segmenter(language, { granularity: "word" });
-    segmenters.set(language, found);
-  }
-  return found;
-}
-
-/**
- * V8's `Intl.Segmenter` gets quadratically slower with the length of the string it walks (80,000 CJK characters
- * take seconds), so long text is segmented in pieces cut where no word can continue: after whitespace or CJK
- * sentence punctuation, or (in a run with neither) at the limit, never inside a surrogate pair.
- */
-const SEGMENT_CHUNK_CHARS = 2_000;
-const CHUNK_BREAK = /[\s。．！？、，]/u;
-
-function* segmentWords(
-  text: string,
-  lang: string,
-): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + SEGMENT_CHUNK_CHARS);
-    if (end < text.length) {
-      let cut = end;
-      while (cut > start + SEGMENT_CHUNK_CHARS / 2 && !CHUNK_BREAK.test(text[cut - 1]!)) cut--;
-      if (cut > start + SEGMENT_CHUNK_CHARS / 2) end = cut;
-      else if (/[\udc00-\udfff]/.test(text[end]!)) end--;
-    }
-    for (const segment of segmenter(lang).segment(text.slice(start, end)))
-      yield { segment: segment.segment, index: segment.index + start, isWordLike: segment.isWordLike };
-    start = end;
-  }
-}
 
 /** "ja-JP" → "ja"; unknown or missing → "und" (ICU's root rules still segment CJK by dictionary). */
 function baseLanguage(language: string | null | undefined): string {

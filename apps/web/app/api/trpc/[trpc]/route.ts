@@ -3,11 +3,13 @@ import { RateLimitedError } from "@parallax/queue";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext, log } from "~/server/context";
 import { isUnavailable, UNAVAILABLE_MESSAGE } from "~/server/errors";
+import { capRequestBody } from "~/server/trpc-body";
 
 function handler(request: Request) {
   return fetchRequestHandler({
     endpoint: "/api/trpc",
-    req: request,
+    // The same cap as the JSON API: a pasted document of up to 5 MB, not whatever a client streams.
+    req: capRequestBody(request),
     router: appRouter,
     createContext: ({ req }) => createContext(req.headers),
     onError({ error, path }) {
