@@ -81,6 +81,7 @@ describe("Redis Cluster (3 local masters)", () => {
       concurrency: 2,
       fetchLimits: { timeoutMs: 5_000, maxBytes: 1_000_000, maxRedirects: 3 },
       politeness: { minIntervalMs: 10 },
+      net: { allow: "127.0.0.1" },
       log: () => {},
     });
     const ingestQueue = createIngestQueue({ connection: redis, prefix });
