@@ -1,5 +1,11 @@
 import { z } from "zod";
 
+const zFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1");
+
+const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const zEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: "must be a redis:// URL" }),
@@ -12,6 +18,14 @@ const zEnv = z.object({
   RATE_LIMIT_SUBMIT_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(60),
   RATE_LIMIT_SEARCH_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(120),
   // "true" when a reverse proxy in front of the app sets X-Forwarded-For; see server/client-id.ts.
+  RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(10),
+  // false: every page, export, feed and read procedure needs a signed-in user or an API token.
+  PUBLIC_READ: z.preprocess(blankIsUnset, zFlag.default(true)),
+  // open: anyone may submit articles; token: only a signed-in administrator or an API token (any scope).
+  SUBMIT_ACCESS: z.preprocess(
+    blankIsUnset,
+    z.enum(["open", "token"], { message: "must be open or token" }).default("open"),
+  ),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
     .default("false")

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 
-/** What a limit guards: submitting articles (every route into `article.submit`) and searching. */
-export type RateBucket = "submit" | "search";
+/** What a limit guards: submitting articles (every route into `article.submit`), searching, signing in. */
+export type RateBucket = "submit" | "search" | "signin";
 
 export interface RateLimit {
   /** Sustained requests per minute per client; 0 turns the limit off. */
@@ -125,7 +125,7 @@ export class RateLimiter {
 
 /** "Too many searches: the limit is 120 per minute; try again in 3 s." */
 export function describeRefusal(bucket: RateBucket, decision: RateDecision): string {
-  const what = bucket === "submit" ? "submissions" : "searches";
+  const what = { submit: "submissions", search: "searches", signin: "sign-in attempts" }[bucket];
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   return `Too many ${what}: the limit is ${decision.limit.perMinute} per minute (bursts of ${decision.limit.burst}); try again in ${seconds} s.`;
 }

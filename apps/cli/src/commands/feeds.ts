@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { createCaller } from "@parallax/api";
+import { createCaller, LOCAL } from "@parallax/api";
 import { type Feed, zFeedUrl, zIntervalMinutes } from "@parallax/core/feeds";
 import { closeDatabase, createDatabase } from "@parallax/db";
 import { createRedis, createStageQueues } from "@parallax/queue";
@@ -18,7 +18,8 @@ async function withApi<T>(run: (api: ReturnType<typeof createCaller>) => Promise
   for (const queue of Object.values(queues)) queue.on("error", () => {});
   const log = (line: string) => process.stderr.write(`${line}\n`);
   try {
-    return await run(createCaller({ db, ingestQueue: queues.ingest as never, queues, log }));
+    // A command run on the machine, with the database's own credentials: trusted as an administrator.
+    return await run(createCaller({ db, ingestQueue: queues.ingest as never, queues, log, viewer: LOCAL }));
   } finally {
     await Promise.all(Object.values(queues).map((queue) => queue.close().catch(() => {})));
     redis.disconnect();

@@ -53,7 +53,13 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  api = createCaller({ db, ingestQueue: queues.ingest as never, queues, log: () => {} });
+  api = createCaller({
+    db,
+    ingestQueue: queues.ingest as never,
+    queues,
+    log: () => {},
+    viewer: { kind: "local" },
+  });
 });
 
 afterAll(async () => {
