@@ -9,7 +9,7 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: ({ req }) => createContext(req.headers),
+    createContext: ({ req }) => createContext(req.headers, req.method),
     onError({ error, path }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       const unavailable = isUnavailable(error);
