@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe";
 import { seedCorpus } from "./corpus";
 import type { RunningNext } from "./next-server";
-import { artifacts, type E2eStack, startStack } from "./stack";
+import { artifacts, type E2eStack, signIn, startStack } from "./stack";
 
 /**
  * The whole web experience on a corpus the real workers built: the seeds, NewsWCL50 and a Japanese page,
@@ -161,6 +161,8 @@ describe("the web experience, page by page", () => {
         const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
         const page = await context.newPage();
         try {
+          // Signed in, so that the administrator's controls (retry, edit, move, tokens) are checked too.
+          await signIn(page, next.baseUrl, db);
           for (const [name, href] of Object.entries(pages)) {
             const response = await page.goto(`${next.baseUrl}${href}`);
             if ((response?.status() ?? 0) >= 400) {

@@ -39,6 +39,9 @@ export interface ViewerInfo {
  * visitor is treated as anonymous (the page then says what is unavailable), and the procedures check again.
  */
 export const getViewer = cache(async (): Promise<ViewerInfo> => {
+  // Outside the try: during `next build` this is what marks the page as rendered per request (it throws to say
+  // so), and swallowing it would prerender every page as seen by an anonymous visitor.
+  await connection();
   let viewer: Viewer = { kind: "anonymous" };
   let access: AccessPolicy = { publicRead: true, submit: "open" };
   try {
