@@ -25,9 +25,11 @@ beforeAll(async () => {
   closed = await startNext({
     DATABASE_URL: databaseUrl.toString(),
     REDIS_URL: redisUrl,
-    QUEUE_PREFIX: prefix,
+    // Its own rate-limit keys: the sign-in limit below is this server's alone.
+    QUEUE_PREFIX: `${prefix}-private`,
     PUBLIC_READ: "false",
     SUBMIT_ACCESS: "token",
+    RATE_LIMIT_SIGNIN_PER_MIN: "1",
   });
   await ensureAdmin(stack.db);
 });
@@ -200,7 +202,7 @@ describe("access control in the browser", () => {
         .getByLabel("Token name")
         .waitFor({ timeout: 15_000 })
         .catch(async (error: Error) => {
-          throw new Error(`${error.message}\n${await page.locator("main").innerText()}${stack.logs()}`);
+          throw new Error(`${error.message}\n${await page.locator("main").textContent()}${stack.logs()}`);
         });
       await page.getByLabel("Token name").fill("nightly import");
       await page.getByLabel("Scope").selectOption("admin");
@@ -326,5 +328,38 @@ describe("access control in the browser", () => {
     expect(
       (await fetch(`${base}/api/articles`, { method: "POST", headers: { ...json, ...bearer }, body })).status,
     ).toBe(401);
+  });
+
+  it("limits sign-in attempts per client and says when to try again", async () => {
+    const base = closed.baseUrl;
+    const attempt = () =>
+      fetch(`${base}/api/auth/signin`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+        body: new URLSearchParams({
+          username: E2E_ADMIN.username,
+          password: "guess",
+          next: "/jobs",
+        }).toString(),
+        redirect: "manual",
+      });
+    // One attempt a minute here: the second in a row is refused before the password is looked at.
+    await attempt();
+    const limited = await attempt();
+    expect(limited.status).toBe(303);
+    const location = new URL(limited.headers.get("location") ?? "", base);
+    expect(location.pathname).toBe("/signin");
+    expect(location.searchParams.get("error")).toBe("limited");
+    expect(location.searchParams.get("next")).toBe("/jobs");
+    expect(Number(location.searchParams.get("retry"))).toBeGreaterThan(0);
+    const page = await stack.browser.newPage();
+    try {
+      await page.goto(location.toString());
+      expect(await page.locator("#signin-error").textContent()).toMatch(
+        /^Too many sign-in attempts from here; try again in \d+ s\.$/,
+      );
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -15,8 +15,9 @@ const SUBMIT_MUTATIONS = new Set(["article.submit"]);
 /** Queries only an administrator may make, whatever PUBLIC_READ says (secrets, tokens, reprocessing reports). */
 const ADMIN_QUERIES = new Set(["admin.tokens", "admin.reprocessReport", "watch.secret"]);
 
+// At run time `_def.procedures` is flat, keyed by the dotted path ("jobs.retry"); its declared type is nested.
 const procedures = Object.entries(
-  appRouter._def.procedures as Record<string, { _def: { type: string } }>,
+  appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>,
 ).map(([path, procedure]) => ({ path, type: procedure._def.type }));
 const mutations = procedures.filter((p) => p.type === "mutation").map((p) => p.path);
 const queries = procedures.filter((p) => p.type === "query").map((p) => p.path);

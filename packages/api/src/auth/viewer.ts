@@ -37,17 +37,3 @@ export function canRead(viewer: Viewer, policy: AccessPolicy): boolean {
 export function canSubmit(viewer: Viewer, policy: AccessPolicy): boolean {
   return policy.submit === "open" || viewer.kind !== "anonymous";
 }
-
-/** How a viewer is named in logs: never a secret, at most a token's prefix. */
-export function describeViewer(viewer: Viewer): string {
-  switch (viewer.kind) {
-    case "user":
-      return `user ${viewer.username}`;
-    case "token":
-      return `token ${viewer.prefix}… (${viewer.name}, ${viewer.scope})`;
-    case "local":
-      return "local command";
-    default:
-      return "anonymous";
-  }
-}
