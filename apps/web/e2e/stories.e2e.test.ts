@@ -146,7 +146,7 @@ describe("stories in the browser", () => {
       await page.locator(`#select-${caixin}`).check();
       await page.getByRole("button", { name: "Split selected articles into a new story" }).click();
       await page.getByText("Split one article off into a new story.").waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.locator(".story-article").count()).toBe(1);
+      await expect.poll(() => page.locator(".story-article").count(), { timeout: 15_000 }).toBe(1);
       const newStory = await storyOf(caixin);
       expect(newStory).not.toBe(nipponStory);
 

@@ -80,6 +80,14 @@ describe("accounts and sessions", () => {
     );
     expect(await viewerOfSession(db, session.token)).toBeNull();
 
+    // However much it is used, a session ends 90 days after sign-in.
+    const old = (await signIn(db, "editor", "first password"))!;
+    await db.$client.query(
+      "update sessions set created_at = now() - interval '91 days' where token_hash = $1",
+      [sha256(old.token)],
+    );
+    expect(await viewerOfSession(db, old.token)).toBeNull();
+
     const other = (await signIn(db, "editor", "first password"))!;
     expect(await signOut(db, other.token)).toBe(true);
     expect(await viewerOfSession(db, other.token)).toBeNull();

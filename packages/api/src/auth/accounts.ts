@@ -34,6 +34,8 @@ import type { Viewer } from "./viewer";
 
 /** A session lasts this long since it was last used (sliding), so an idle browser is signed out after 14 days. */
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+/** However much it is used, a session ends this long after sign-in; the cookie is set to expire then too. */
+export const SESSION_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
 /** Use moves a session's expiry, or a token's last-used time, at most this often. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -74,7 +76,7 @@ export async function signIn(
   db: Database,
   username: string,
   password: string,
-): Promise<{ token: string; expiresAt: Date; username: string } | null> {
+): Promise<{ token: string; expiresAt: Date; cookieExpiresAt: Date; username: string } | null> {
   const name = zUsername.safeParse(username);
   const user =
     name.success && password.length <= MAX_PASSWORD_CHARS ? await findUserCredentials(db, name.data) : null;
@@ -90,7 +92,13 @@ export async function signIn(
     tokenHash: sha256(token),
     ttlMs: SESSION_TTL_MS,
   });
-  return { token, expiresAt: session.expiresAt, username: user.username };
+  return {
+    token,
+    expiresAt: session.expiresAt,
+    // The browser keeps the cookie as long as the session could last; the server ends it sooner when idle.
+    cookieExpiresAt: new Date(Date.now() + SESSION_MAX_AGE_MS),
+    username: user.username,
+  };
 }
 
 export async function signOut(db: Queryable, sessionToken: string): Promise<boolean> {
@@ -104,6 +112,7 @@ export async function viewerOfSession(db: Queryable, sessionToken: string): Prom
   const session = await touchSession(db, sha256(sessionToken), {
     ttlMs: SESSION_TTL_MS,
     touchEveryMs: TOUCH_EVERY_MS,
+    maxAgeMs: SESSION_MAX_AGE_MS,
   });
   return session
     ? { kind: "user", userId: session.userId, username: session.username, sessionId: session.id }

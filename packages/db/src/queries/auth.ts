@@ -113,20 +113,21 @@ export interface ActiveSession {
 }
 
 /**
- * The live session with this token hash, or null when there is none or it has expired. Use slides the expiry
- * to `ttlMs` from now, written at most once per `touchEveryMs` so that reading pages does not write on every
- * request.
+ * The live session with this token hash, or null when there is none, it has expired, or it is older than
+ * `maxAgeMs` whatever its use. Use slides the expiry to `ttlMs` from now, written at most once per `touchEveryMs`
+ * so that reading pages does not write on every request.
  */
 export async function touchSession(
   db: Queryable,
   tokenHash: string,
-  { ttlMs, touchEveryMs }: { ttlMs: number; touchEveryMs: number },
+  { ttlMs, touchEveryMs, maxAgeMs }: { ttlMs: number; touchEveryMs: number; maxAgeMs: number },
 ): Promise<ActiveSession | null> {
   const [row] = await rows<{ id: string; user_id: string; username: string; expires_at: Date }>(
     db,
     sql`with live as (
           select s.id, s.user_id, s.expires_at, s.last_seen_at from sessions s
           where s.token_hash = ${tokenHash} and s.expires_at > now()
+            and s.created_at > now() - ${maxAgeMs} * interval '1 millisecond'
         ), touched as (
           update sessions set last_seen_at = now(), expires_at = now() + ${ttlMs} * interval '1 millisecond'
           where id = (select id from live)

@@ -1,7 +1,14 @@
-import { signIn } from "@parallax/api";
+import { signIn, signOut } from "@parallax/api";
 import { clientIdentity } from "~/server/client-id";
 import { log, services } from "~/server/context";
-import { crossSiteReason, isHttps, safeNextPath, sessionCookie } from "~/server/credentials";
+import {
+  crossSiteReason,
+  isHttps,
+  readCookie,
+  safeNextPath,
+  sessionCookie,
+  sessionCookieName,
+} from "~/server/credentials";
 import { describeError } from "~/server/errors";
 import { jsonError, jsonReply } from "~/server/http";
 import { readBodyBytes } from "~/server/upload-body";
@@ -42,9 +49,11 @@ export async function POST(request: Request) {
       return backToForm(next, "error=credentials");
     }
     log(`${session.username} signed in`);
-    return seeOther(next, {
-      "Set-Cookie": sessionCookie(session.token, session.expiresAt, isHttps(request.headers, trustProxy)),
-    });
+    // A session this browser held before is ended, not left behind valid.
+    const https = isHttps(request.headers, trustProxy);
+    const previous = readCookie(request.headers, sessionCookieName(https));
+    if (previous) await signOut(db, previous);
+    return seeOther(next, { "Set-Cookie": sessionCookie(session.token, session.cookieExpiresAt, https) });
   } catch (error) {
     return jsonReply(describeError(error, log));
   }
