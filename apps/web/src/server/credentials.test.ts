@@ -39,6 +39,14 @@ describe("request credentials", () => {
     });
     expect(crossSiteReason("POST", proxied, true)).toBeNull();
     expect(crossSiteReason("POST", proxied, false)).not.toBeNull();
+    // The browser's own Sec-Fetch-Site outranks a Host header a proxy rewrote.
+    const rewritten = new Headers({
+      host: "127.0.0.1:3000",
+      origin: "https://news.example",
+      "sec-fetch-site": "same-origin",
+    });
+    expect(crossSiteReason("POST", rewritten, false)).toBeNull();
+    expect(crossSiteReason("POST", new Headers({ "sec-fetch-site": "none" }), false)).toBeNull();
   });
 
   it("sets a HttpOnly, SameSite=Lax cookie, with the __Host- prefix and Secure only over https", () => {

@@ -32,14 +32,17 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Why a cookie-authenticated request that changes something must not be trusted: it came from another site
- * (cross-site request forgery). Browsers send `Sec-Fetch-Site` and `Origin` with every POST; a request with
- * neither is not from a browser page, and a script holding the cookie could send anything anyway. Null when the
+ * (cross-site request forgery). Browsers send `Sec-Fetch-Site` and/or `Origin` with every POST; older ones only
+ * `Origin`, which must then name this host. A request with neither is not from a browser page, and a script holding the cookie could send anything anyway. Null when the
  * request is fine.
  */
 export function crossSiteReason(method: string, headers: Headers, trustProxy: boolean): string | null {
   if (SAFE_METHODS.has(method.toUpperCase())) return null;
+  // Sec-Fetch-Site is set by the browser and cannot be forged by a page, so when present it decides alone (a
+  // proxy that rewrites Host does not get in the way); `none` is the person's own action (a bookmark, the URL bar).
   const site = headers.get("sec-fetch-site");
-  if (site && site !== "same-origin") return `a ${site} request cannot use the session cookie`;
+  if (site === "same-origin" || site === "none") return null;
+  if (site) return `a ${site} request cannot use the session cookie`;
   const origin = headers.get("origin");
   if (!origin) return null;
   const host =
