@@ -156,13 +156,20 @@ describe("the web experience, page by page", () => {
       admin: "/admin",
     };
     const problems: string[] = [];
+    // Signed in once, so that the administrator's controls (retry, edit, move, tokens) are checked too.
+    const signedIn = await browser.newContext();
+    await signIn(await signedIn.newPage(), next.baseUrl, db);
+    const storageState = await signedIn.storageState();
+    await signedIn.close();
     for (const scheme of ["light", "dark"] as const) {
       for (const width of [1200, 375]) {
-        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 900 } });
+        const context = await browser.newContext({
+          colorScheme: scheme,
+          viewport: { width, height: 900 },
+          storageState,
+        });
         const page = await context.newPage();
         try {
-          // Signed in, so that the administrator's controls (retry, edit, move, tokens) are checked too.
-          await signIn(page, next.baseUrl, db);
           for (const [name, href] of Object.entries(pages)) {
             const response = await page.goto(`${next.baseUrl}${href}`);
             if ((response?.status() ?? 0) >= 400) {
