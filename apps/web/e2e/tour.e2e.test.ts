@@ -204,7 +204,7 @@ describe("the web experience, page by page", () => {
       }
     }
     expect(problems).toEqual([]);
-  });
+  }, 300_000); // 68 page loads with axe each: past the default 120 s when two cores carry other test runs too
 });
 
 /** The entity page of Takaichi as the story page links it. */
