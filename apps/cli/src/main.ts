@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerAdmin } from "./commands/admin";
 import { registerBrief } from "./commands/brief";
 import { registerCluster } from "./commands/cluster";
 import { registerCompare } from "./commands/compare";
@@ -27,6 +28,7 @@ registerCluster(program);
 registerCompare(program);
 registerBrief(program);
 registerFeeds(program);
+registerAdmin(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`parallax: ${error instanceof Error ? error.message : String(error)}\n`);

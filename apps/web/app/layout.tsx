@@ -10,9 +10,12 @@ import "@parallax/ui/styles/jobs.css";
 import "@parallax/ui/styles/submit.css";
 import "@parallax/ui/styles/feeds.css";
 import "@parallax/ui/styles/alerts.css";
+import "@parallax/ui/styles/auth.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { AppHeader } from "~/components/site-header";
+import { ViewerProvider } from "~/components/viewer";
+import { getViewer } from "~/server/caller";
 import { highlightsBootScript } from "~/highlights";
 import { TRPCReactProvider } from "~/trpc/react";
 
@@ -32,7 +35,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { username, isAdmin, canSubmit } = await getViewer();
   return (
     // The boot script may set data-highlights on <html> before React hydrates it.
     <html lang="en" suppressHydrationWarning>
@@ -41,13 +45,15 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <TRPCReactProvider>
-          <AppHeader />
-          <main id="main" tabIndex={-1} className="page">
-            {children}
-          </main>
-          <footer className="site-footer">
-            <p>Parallax: self-hosted news intelligence.</p>
-          </footer>
+          <ViewerProvider value={{ username, isAdmin, canSubmit }}>
+            <AppHeader />
+            <main id="main" tabIndex={-1} className="page">
+              {children}
+            </main>
+            <footer className="site-footer">
+              <p>Parallax: self-hosted news intelligence.</p>
+            </footer>
+          </ViewerProvider>
         </TRPCReactProvider>
       </body>
     </html>

@@ -5,6 +5,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
 import { type RunningNext, startNext } from "./next-server";
+import { signIn } from "./stack";
 
 // The alerts page reads and writes Postgres only: the built app on a database of its own, no workers.
 let next: RunningNext;
@@ -42,6 +43,11 @@ describe("/alerts", () => {
   it("saves a watch from the form, names a bad value, lists the watch with its feed, and passes axe at 375 px in both schemes", async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     try {
+      // Saving watches is for administrators; anonymous visitors are offered the sign-in link instead.
+      await page.goto(`${next.baseUrl}/alerts`);
+      expect(await page.getByRole("button", { name: "Save watch" }).count()).toBe(0);
+      expect(await page.locator(".sign-in-to").textContent()).toMatch(/Sign in to save, remove/);
+      await signIn(page, next.baseUrl, db);
       expect((await page.goto(`${next.baseUrl}/alerts`))?.status()).toBe(200);
       expect(await page.locator("h1").allTextContents()).toEqual(["Alerts"]);
       await page.getByLabel("What to watch").selectOption("entity");

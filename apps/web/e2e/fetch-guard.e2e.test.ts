@@ -1,10 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createApiToken } from "@parallax/api";
+import { closeDatabase, createDatabase, type Database } from "@parallax/db";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
 import { type RunningNext, startNext } from "./next-server";
-import { E2E_FETCH_ALLOW_HOSTS } from "./stack";
+import { E2E_FETCH_ALLOW_HOSTS, signIn } from "./stack";
 
 // Feed discovery runs in the web process, on any URL a visitor types: the built app must refuse addresses inside
 // the network with the reason, and reach the allow-listed test server.
@@ -13,6 +15,9 @@ let browser: Browser;
 let feeds: Server;
 let feedOrigin: string;
 let drop: () => Promise<void>;
+let db: Database;
+/** Discovery fetches any URL it is given, so it is for administrators: the test calls it with an admin token. */
+let adminToken: string;
 
 const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Loopback Wire</title><link>http://127.0.0.1/</link>
 <item><title>One</title><link>http://127.0.0.1/one</link><guid>one</guid></item></channel></rss>`;
@@ -21,6 +26,9 @@ beforeAll(async () => {
   const { redisUrl, prefix } = testServices();
   const own = await isolatedDatabase();
   drop = own.drop;
+  db = createDatabase(own.url);
+  adminToken = (await createApiToken(db, { name: "fetch-guard test", scope: "admin", createdBy: null }))
+    .token;
   feeds = createServer((req, res) => {
     if (req.url === "/rss.xml")
       return void res.writeHead(200, { "content-type": "application/rss+xml" }).end(rss);
@@ -52,13 +60,14 @@ afterAll(async () => {
   await browser?.close().catch(() => {});
   await next?.stop();
   await new Promise((resolve) => feeds?.close(resolve));
+  if (db) await closeDatabase(db);
   await drop?.().catch(() => {});
 });
 
 const discover = (url: string) =>
   fetch(`${next.baseUrl}/api/trpc/subscription.discover`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
     body: JSON.stringify({ json: { url } }),
   });
 
@@ -85,6 +94,7 @@ describe("feed discovery in the built app", () => {
   it("shows the refusal under the address field of /feeds", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     try {
+      await signIn(page, next.baseUrl, db);
       await page.goto(`${next.baseUrl}/feeds`);
       await page.getByRole("textbox", { name: "Feed or site address" }).fill("http://192.168.1.1/feed.xml");
       await page.getByRole("button", { name: "Add" }).click();

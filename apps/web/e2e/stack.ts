@@ -1,8 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { closeDatabase, createDatabase, type Database } from "@parallax/db";
+import { createAdmin } from "@parallax/api";
+import { closeDatabase, createDatabase, type Database, UserExistsError } from "@parallax/db";
 import { type RunningWorkers, startWorkers } from "@parallax/worker";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
 import { type RunningNext, startNext } from "./next-server";
 
@@ -28,7 +29,14 @@ export interface E2eStack {
  * Starts the app. `ownDatabase` gives the test a freshly migrated database of its own (pages that list everything
  * stored, such as /stories, must not see other tests' articles); otherwise the run's shared test database.
  */
-export async function startStack({ ownDatabase }: { ownDatabase: boolean }): Promise<E2eStack> {
+export async function startStack({
+  ownDatabase,
+  env = {},
+}: {
+  ownDatabase: boolean;
+  /** More settings for the web app (PUBLIC_READ, SUBMIT_ACCESS, …). */
+  env?: Record<string, string>;
+}): Promise<E2eStack> {
   const { databaseUrl, redisUrl, prefix } = testServices();
   const own = ownDatabase ? await isolatedDatabase() : null;
   const url = own?.url ?? databaseUrl;
@@ -45,10 +53,11 @@ export async function startStack({ ownDatabase }: { ownDatabase: boolean }): Pro
   try {
     // Local test servers are on loopback, which fetches (feed discovery, the worker's pages) reach only when allowed.
     started.next = await startNext({
+      FETCH_ALLOW_HOSTS: E2E_FETCH_ALLOW_HOSTS,
+      ...env,
       DATABASE_URL: url,
       REDIS_URL: redisUrl,
       QUEUE_PREFIX: prefix,
-      FETCH_ALLOW_HOSTS: E2E_FETCH_ALLOW_HOSTS,
     });
     started.db = createDatabase(url);
     started.workers = await startWorkers({
@@ -87,4 +96,34 @@ export async function startStack({ ownDatabase }: { ownDatabase: boolean }): Pro
     logs: () => `\nworker log:\n${workerLog.join("\n")}\nnext log:\n${next.output()}`,
     close,
   };
+}
+
+/** The administrator the browser tests sign in as. */
+export const E2E_ADMIN = { username: "admin", password: "browser-test admin password" };
+
+/** Creates the test administrator in `db` unless it is there already. */
+export async function ensureAdmin(db: Database): Promise<void> {
+  try {
+    await createAdmin(db, E2E_ADMIN.username, E2E_ADMIN.password);
+  } catch (error) {
+    if (!(error instanceof UserExistsError)) throw error;
+  }
+}
+
+/**
+ * Signs `page` (and every page of its browser context: the cookie is the context's) in as the test administrator
+ * through the sign-in form, as a person would.
+ */
+export async function signIn(page: Page, baseUrl: string, db: Database): Promise<void> {
+  await ensureAdmin(db);
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel("User name").fill(E2E_ADMIN.username);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === "/"),
+    page.getByRole("button", { name: "Sign in" }).click(),
+  ]);
+  const signedIn = await page.locator(".site-account-name").textContent();
+  if (!signedIn?.includes(E2E_ADMIN.username))
+    throw new Error(`sign-in did not take: header says ${signedIn}`);
 }

@@ -4,7 +4,7 @@ import { type Database, getArticle, listStories, storyOfArticle } from "@paralla
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "./next-server";
-import { artifacts, type E2eStack, repoRoot, startStack } from "./stack";
+import { artifacts, type E2eStack, repoRoot, signIn, startStack } from "./stack";
 
 const seeds = [
   { file: "000_692c35d782a7bbcb.txt", outlet: "nippon.com" },
@@ -62,6 +62,8 @@ describe("stories in the browser", () => {
   it("briefs the seeds' story citing both outlets, then splits one article off into a story of its own", async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     try {
+      // Moving and splitting are an administrator's corrections.
+      await signIn(page, next.baseUrl, stack.db);
       const ids: string[] = [];
       for (const { file, outlet } of seeds)
         ids.push(
@@ -144,7 +146,7 @@ describe("stories in the browser", () => {
       await page.locator(`#select-${caixin}`).check();
       await page.getByRole("button", { name: "Split selected articles into a new story" }).click();
       await page.getByText("Split one article off into a new story.").waitFor({ timeout: 15_000 });
-      await expect.poll(() => page.locator(".story-article").count()).toBe(1);
+      await expect.poll(() => page.locator(".story-article").count(), { timeout: 15_000 }).toBe(1);
       const newStory = await storyOf(caixin);
       expect(newStory).not.toBe(nipponStory);
 

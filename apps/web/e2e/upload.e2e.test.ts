@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningNext } from "./next-server";
-import { artifacts, type E2eStack, repoRoot, startStack } from "./stack";
+import { artifacts, type E2eStack, repoRoot, signIn, startStack } from "./stack";
 
 const seeds = ["000_692c35d782a7bbcb.txt", "002_41147d8f43a0c177.txt"];
 
@@ -113,6 +113,10 @@ describe("uploading files on /submit", () => {
       await stack.db.$client.query(
         "insert into sources (name, domain, country, country_source) values ('NHK', 'nhk.or.jp', 'JP', 'inferred')",
       );
+      await page.goto(`${next.baseUrl}/sources?page=abc`);
+      expect(await page.getByRole("button", { name: "Edit NHK" }).count()).toBe(0);
+      // Editing an outlet is an administrator's.
+      await signIn(page, next.baseUrl, stack.db);
       await page.goto(`${next.baseUrl}/sources?page=abc`);
       expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Sources");
       await page.getByRole("button", { name: "Edit NHK" }).click();

@@ -25,3 +25,27 @@ describe("parseEnv", () => {
     );
   });
 });
+
+describe("access settings", () => {
+  const base = { DATABASE_URL: "postgres://u@db/parallax", REDIS_URL: "redis://cache:6379" };
+
+  it("reads publicly and submits openly unless told otherwise", () => {
+    expect(parseEnv(base)).toMatchObject({ PUBLIC_READ: true, SUBMIT_ACCESS: "open" });
+    expect(parseEnv({ ...base, PUBLIC_READ: "", SUBMIT_ACCESS: "" })).toMatchObject({
+      PUBLIC_READ: true,
+      SUBMIT_ACCESS: "open",
+    });
+    expect(parseEnv({ ...base, PUBLIC_READ: "false", SUBMIT_ACCESS: "token" })).toMatchObject({
+      PUBLIC_READ: false,
+      SUBMIT_ACCESS: "token",
+    });
+    expect(parseEnv({ ...base, PUBLIC_READ: "0" }).PUBLIC_READ).toBe(false);
+  });
+
+  it("names a setting it cannot read rather than guessing", () => {
+    expect(() => parseEnv({ ...base, PUBLIC_READ: "no" })).toThrowError(/PUBLIC_READ must be true or false/);
+    expect(() => parseEnv({ ...base, SUBMIT_ACCESS: "admins" })).toThrowError(
+      /SUBMIT_ACCESS must be open or token/,
+    );
+  });
+});

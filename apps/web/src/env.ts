@@ -2,6 +2,12 @@ import { zFetchAllowHosts } from "@parallax/net/allow-hosts-env";
 import { zRedisUrl } from "@parallax/queue";
 import { z } from "zod";
 
+const zFlag = z
+  .enum(["true", "false", "1", "0"], { message: "must be true or false" })
+  .transform((value) => value === "true" || value === "1");
+
+const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
+
 const zEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: "must be a postgres:// URL" }),
   // A streaming replica of DATABASE_URL: every read-only request (tRPC queries, so every page) reads from it, every
@@ -23,6 +29,14 @@ const zEnv = z.object({
   // batch of the /submit form (MAX_UPLOAD_FILES).
   RATE_LIMIT_UPLOAD_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(30),
   // "true" when a reverse proxy in front of the app sets X-Forwarded-For; see server/client-id.ts.
+  RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(10),
+  // false: every page, export, feed and read procedure needs a signed-in user or an API token.
+  PUBLIC_READ: z.preprocess(blankIsUnset, zFlag.default(true)),
+  // open: anyone may submit articles; token: only a signed-in administrator or an API token (any scope).
+  SUBMIT_ACCESS: z.preprocess(
+    blankIsUnset,
+    z.enum(["open", "token"], { message: "must be open or token" }).default("open"),
+  ),
   TRUST_PROXY: z
     .enum(["true", "false", "1", "0", ""], { message: "must be true or false" })
     .default("false")

@@ -12,6 +12,15 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import type { Queue } from "bullmq";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import {
+  type AccessPolicy,
+  ANONYMOUS,
+  canRead,
+  canSubmit,
+  DEFAULT_ACCESS,
+  isAdmin,
+  type Viewer,
+} from "./auth/viewer";
 
 export interface Context {
   /** The primary: everything that writes, and reads that must see a write just made. */
@@ -44,6 +53,10 @@ export interface Context {
    */
   fetchGuard?: FetchGuard;
   log: (line: string) => void;
+  /** Who is calling; absent means anonymous. The web app resolves it from a session cookie or an API token. */
+  viewer?: Viewer;
+  /** PUBLIC_READ and SUBMIT_ACCESS; absent means the defaults (public reading, open submitting). */
+  access?: AccessPolicy;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -76,18 +89,55 @@ const replicaReads = t.middleware(({ ctx, type, next }) =>
 );
 const procedure = t.procedure.use(replicaReads);
 
-export const publicProcedure = procedure;
+const viewerOf = (ctx: Context): Viewer => ctx.viewer ?? ANONYMOUS;
+const accessOf = (ctx: Context): AccessPolicy => ctx.access ?? DEFAULT_ACCESS;
+
+function signInRequired(viewer: Viewer, what: string): TRPCError {
+  const refused = viewer.kind === "anonymous" && viewer.refused ? ` (${viewer.refused})` : "";
+  return new TRPCError({
+    code: "UNAUTHORIZED",
+    message: `sign in as an administrator or send an API token to ${what}${refused}`,
+  });
+}
 
 /**
- * For actions only an administrator may take (retrying and removing jobs, editing sources). Sign-in arrives
- * with issue 9, which gates this one procedure on the caller's identity; until then it is as open as
- * `publicProcedure`, and every admin-only procedure already says so by using it.
+ * Reading: open to anyone unless the installation sets PUBLIC_READ=false, then to signed-in users and tokens.
+ * Every query of the app is one of these (or an `adminProcedure`), so a private installation hides them all.
  */
-export const adminProcedure = procedure;
+export const publicProcedure = procedure.use(({ ctx, next }) => {
+  const viewer = viewerOf(ctx);
+  if (!canRead(viewer, accessOf(ctx))) throw signInRequired(viewer, "read this Parallax");
+  return next({ ctx: { viewer } });
+});
 
-/** A procedure that counts each call against the caller's `bucket` limit and refuses with TOO_MANY_REQUESTS. */
+/**
+ * For every action that changes something other than submitting (jobs, sources, stories, feeds, watches,
+ * reprocessing, tokens): a signed-in administrator, an API token of scope `admin`, or the local CLI.
+ */
+export const adminProcedure = procedure.use(({ ctx, next }) => {
+  const viewer = viewerOf(ctx);
+  if (viewer.kind === "anonymous") throw signInRequired(viewer, "do this");
+  if (!isAdmin(viewer))
+    throw new TRPCError({
+      code: "FORBIDDEN",
+      message: "this token may only submit articles; this needs an admin token",
+    });
+  return next({ ctx: { viewer } });
+});
+
+/** Submitting articles: open to anyone, or with SUBMIT_ACCESS=token to administrators and tokens of any scope. */
+export const submitProcedure = procedure.use(({ ctx, next }) => {
+  const viewer = viewerOf(ctx);
+  if (!canSubmit(viewer, accessOf(ctx))) throw signInRequired(viewer, "submit articles");
+  return next({ ctx: { viewer } });
+});
+
+/**
+ * A procedure that counts each call against the caller's `bucket` limit and refuses with TOO_MANY_REQUESTS; the
+ * access check comes first (submitting for `submit`, reading otherwise), so a refused caller spends nothing.
+ */
 export function rateLimitedProcedure(bucket: RateBucket) {
-  return procedure.use(async ({ ctx, next }) => {
+  return (bucket === "submit" ? submitProcedure : publicProcedure).use(async ({ ctx, next }) => {
     const decision = await ctx.rateLimit?.(bucket);
     if (decision && !decision.allowed) {
       const cause = new RateLimitedError(bucket, decision);

@@ -20,3 +20,4 @@ export * from "./queries/briefing-feed";
 export * from "./queries/subscriptions";
 export * from "./queries/watches";
 export * from "./queries/revisions";
+export * from "./queries/auth";

@@ -7,7 +7,11 @@ const { redisUrl, prefix } = testServices();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** 5 per second with a burst of 5: 300 per minute, one token every 200 ms. */
-const small: RateLimits = { submit: { perMinute: 300, burst: 5 }, search: { perMinute: 0, burst: 1 } };
+const small: RateLimits = {
+  submit: { perMinute: 300, burst: 5 },
+  search: { perMinute: 0, burst: 1 },
+  signin: { perMinute: 0, burst: 1 },
+};
 
 async function takeMany(limiter: RateLimiter, client: string, count: number) {
   const decisions = [];

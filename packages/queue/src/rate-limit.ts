@@ -1,10 +1,10 @@
 import type { RedisConnection } from "./connection";
 
 /**
- * What a limit guards: submitting articles (every route into `article.submit`), searching, and uploading files
- * (counted on top of submitting, so a batch of uploads has a cap of its own).
+ * What a limit guards: submitting articles (every route into `article.submit`), searching, uploading files
+ * (counted on top of submitting, so a batch of uploads has a cap of its own), and signing in.
  */
-export type RateBucket = "submit" | "search" | "upload";
+export type RateBucket = "submit" | "search" | "upload" | "signin";
 
 export interface RateLimit {
   /** Sustained requests per minute per client; 0 turns the limit off. */
@@ -131,7 +131,12 @@ export class RateLimiter {
 
 /** "Too many searches: the limit is 120 per minute; try again in 3 s." */
 export function describeRefusal(bucket: RateBucket, decision: RateDecision): string {
-  const what = { submit: "submissions", search: "searches", upload: "uploaded files" }[bucket];
+  const what = {
+    submit: "submissions",
+    search: "searches",
+    upload: "uploaded files",
+    signin: "sign-in attempts",
+  }[bucket];
   const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
   return `Too many ${what}: the limit is ${decision.limit.perMinute} per minute (bursts of ${decision.limit.burst}); try again in ${seconds} s.`;
 }

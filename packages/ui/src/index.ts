@@ -6,6 +6,7 @@ export { formatCount, formatDate, formatDateTime, hostOf, UNTITLED } from "./for
 export type { LinkComponent } from "./link";
 export { ProgressBar, type ProgressBarProps } from "./progress-bar";
 export { defaultNavItems, Nav, type NavItem, SEARCH_MAX_LENGTH, SiteHeader, SiteSearch } from "./site-header";
+export { SiteAccount } from "./site-account";
 export { StatusBadge, statusLabel } from "./status-badge";
 export * from "./article-extras";
 export {

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { LinkComponent } from "./link";
 
 export interface NavItem {
@@ -91,10 +92,13 @@ export function SiteHeader({
   currentPath,
   Link = "a",
   items,
+  account,
 }: {
   currentPath?: string | null;
   Link?: LinkComponent;
   items?: NavItem[];
+  /** Who is signed in (`SiteAccount`), after the search box. */
+  account?: ReactNode;
 }) {
   return (
     <>
@@ -108,6 +112,7 @@ export function SiteHeader({
           </Link>
           <Nav currentPath={currentPath} Link={Link} {...(items ? { items } : {})} />
           <SiteSearch />
+          {account}
         </div>
       </header>
     </>

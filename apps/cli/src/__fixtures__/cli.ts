@@ -15,12 +15,12 @@ export interface Run {
 }
 
 /** The real CLI, as a person would run it from the checkout's root. */
-export function runCli(args: string[], stdin?: string | Buffer): Promise<Run> {
+export function runCli(args: string[], stdin?: string | Buffer, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = execFile(
       join(ROOT, "node_modules/.bin/tsx"),
       ["apps/cli/src/main.ts", ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } },
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env, NO_COLOR: "1" } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? "");

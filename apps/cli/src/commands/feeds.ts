@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { createCaller } from "@parallax/api";
+import { createCaller, LOCAL } from "@parallax/api";
 import { type Feed, zFeedUrl, zIntervalMinutes } from "@parallax/core/feeds";
 import { closeDatabase, createDatabase } from "@parallax/db";
 import { FetchGuard } from "@parallax/net";
@@ -21,7 +21,10 @@ async function withApi<T>(run: (api: ReturnType<typeof createCaller>) => Promise
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const fetchGuard = new FetchGuard({ allow: readEnv().FETCH_ALLOW_HOSTS });
   try {
-    return await run(createCaller({ db, ingestQueue: queues.ingest as never, queues, fetchGuard, log }));
+    // A command run on the machine, with the database's own credentials: trusted as an administrator.
+    return await run(
+      createCaller({ db, ingestQueue: queues.ingest as never, queues, fetchGuard, log, viewer: LOCAL }),
+    );
   } finally {
     await fetchGuard.close().catch(() => {});
     await Promise.all(Object.values(queues).map((queue) => queue.close().catch(() => {})));

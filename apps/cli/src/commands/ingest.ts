@@ -26,7 +26,10 @@ const FINAL = new Set(["ready", "duplicate", "failed"]);
 async function callApi(base: string, path: string, init?: RequestInit): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, base), { ...init, signal: AbortSignal.timeout(30_000) });
+    const token = readEnv().PARALLAX_TOKEN;
+    const headers = new Headers(init?.headers);
+    if (token) headers.set("authorization", `Bearer ${token}`);
+    response = await fetch(new URL(path, base), { ...init, headers, signal: AbortSignal.timeout(30_000) });
   } catch (error) {
     throw new Error(
       `Parallax is not answering at ${base} (${(error as Error).message}); start it with pnpm start or set PARALLAX_URL`,

@@ -19,6 +19,7 @@ import {
 } from "@parallax/services";
 import type { Command } from "commander";
 import { z } from "zod";
+import { bootstrapAdmin } from "../admin-bootstrap";
 import { clearRuntime, writeRuntime } from "../runtime";
 
 const blankIsUnset = (value: unknown) => (value === "" ? undefined : value);
@@ -179,6 +180,17 @@ async function startServices(env: z.infer<typeof zStartEnv>, dataRoot: string, s
   return { postgres: postgres.value, redis: redis.value };
 }
 
+/** Someone must be able to sign in: see bootstrapAdmin. */
+async function ensureAdmin(databaseUrl: string, webUrl: string): Promise<void> {
+  const { closeDatabase, createDatabase } = await import("@parallax/db");
+  const db = createDatabase(databaseUrl, { max: 1 });
+  try {
+    await bootstrapAdmin(db, process.env, say, webUrl);
+  } finally {
+    await closeDatabase(db);
+  }
+}
+
 async function start(rawOptions: unknown): Promise<void> {
   const env = parse(zStartEnv, process.env, "environment");
   const options = parse(zOptions, rawOptions, "options");
@@ -236,9 +248,11 @@ async function start(rawOptions: unknown): Promise<void> {
     const { runMigrations } = await import("@parallax/db/migrate");
     await runMigrations(postgres.url);
     if (stopping) return 0;
+    await ensureAdmin(postgres.url, `http://localhost:${port}`);
+    if (stopping) return 0;
 
     const mode = options.dev ? "development" : "production";
-    const appEnv = {
+    const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: postgres.url,
       REDIS_URL: redis.url,
@@ -247,6 +261,8 @@ async function start(rawOptions: unknown): Promise<void> {
       // Parallax makes no network calls of its own accord; Next.js would otherwise report usage telemetry.
       NEXT_TELEMETRY_DISABLED: "1",
     };
+    // Used once, above; web and worker have no business holding it.
+    delete appEnv.PARALLAX_ADMIN_PASSWORD;
     apps.push(spawnApp("web", next, [options.dev ? "dev" : "start", "-p", String(port)], webDir, appEnv));
     apps.push(spawnApp("worker", tsx, [workerMain], root, appEnv));
     await mkdir(dataRoot, { recursive: true });

@@ -7,6 +7,7 @@ import { type ChangeEvent, type FormEvent, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { clientErrorMessage } from "./client-errors";
 import { Field } from "./field";
+import { SignInTo, useViewer } from "./viewer";
 
 type Feed = RouterOutputs["subscription"]["list"][number];
 type Candidate = Extract<RouterOutputs["subscription"]["add"], { status: "choose" }>["candidates"][number];
@@ -36,6 +37,7 @@ function FeedRow({
   onStatus: (text: string) => void;
 }) {
   const trpc = useTRPC();
+  const { isAdmin } = useViewer();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const name = feed.title ?? feed.url;
@@ -89,43 +91,45 @@ function FeedRow({
           {error}
         </p>
       ) : null}
-      <p className="feeds-actions">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => poll.mutate({ id: feed.id })}
-          disabled={poll.isPending}
-          aria-describedby={headingId}
-        >
-          {poll.isPending ? "Asking…" : "Poll now"}
-        </button>
-        {confirming ? (
-          <>
-            <button
-              type="button"
-              className="button feeds-danger"
-              onClick={() => remove.mutate({ id: feed.id })}
-              disabled={remove.isPending}
-              // biome-ignore lint/a11y/noAutofocus: the confirmation replaces the button that had focus.
-              autoFocus
-            >
-              {remove.isPending ? "Removing…" : `Yes, remove ${name}`}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-              Keep it
-            </button>
-          </>
-        ) : (
+      {isAdmin ? (
+        <p className="feeds-actions">
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => setConfirming(true)}
+            onClick={() => poll.mutate({ id: feed.id })}
+            disabled={poll.isPending}
             aria-describedby={headingId}
           >
-            Remove…
+            {poll.isPending ? "Asking…" : "Poll now"}
           </button>
-        )}
-      </p>
+          {confirming ? (
+            <>
+              <button
+                type="button"
+                className="button feeds-danger"
+                onClick={() => remove.mutate({ id: feed.id })}
+                disabled={remove.isPending}
+                // biome-ignore lint/a11y/noAutofocus: the confirmation replaces the button that had focus.
+                autoFocus
+              >
+                {remove.isPending ? "Removing…" : `Yes, remove ${name}`}
+              </button>
+              <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setConfirming(true)}
+              aria-describedby={headingId}
+            >
+              Remove…
+            </button>
+          )}
+        </p>
+      ) : null}
     </li>
   );
 }
@@ -133,6 +137,7 @@ function FeedRow({
 /** Subscribe (with discovery on a web page), the list with each feed's state, OPML import and export. */
 export function FeedsManager({ initial }: { initial: Feed[] }) {
   const trpc = useTRPC();
+  const { isAdmin } = useViewer();
   const [feeds, setFeeds] = useState(initial);
   const [url, setUrl] = useState("");
   const [urlError, setUrlError] = useState<string | undefined>();
@@ -214,22 +219,25 @@ export function FeedsManager({ initial }: { initial: Feed[] }) {
       </p>
       <section aria-labelledby="feeds-add-heading" className="feeds-section">
         <h2 id="feeds-add-heading">Add a feed</h2>
-        <form className="form feeds-add" onSubmit={onSubmit} noValidate>
-          <Field
-            id="feed-url"
-            label="Feed or site address"
-            hint="A feed’s URL, or a site’s home page to look for its feeds."
-            type="url"
-            value={url}
-            onChange={setUrl}
-            error={urlError}
-          />
-          <p>
-            <button type="submit" className="button" disabled={add.isPending}>
-              {add.isPending ? "Checking…" : "Add"}
-            </button>
-          </p>
-        </form>
+        {isAdmin ? null : <SignInTo action="add, poll, remove or import feeds" />}
+        {isAdmin ? (
+          <form className="form feeds-add" onSubmit={onSubmit} noValidate>
+            <Field
+              id="feed-url"
+              label="Feed or site address"
+              hint="A feed’s URL, or a site’s home page to look for its feeds."
+              type="url"
+              value={url}
+              onChange={setUrl}
+              error={urlError}
+            />
+            <p>
+              <button type="submit" className="button" disabled={add.isPending}>
+                {add.isPending ? "Checking…" : "Add"}
+              </button>
+            </p>
+          </form>
+        ) : null}
         {candidates ? (
           <div className="feeds-candidates">
             <h3>Feeds found on that page</h3>
@@ -282,18 +290,20 @@ export function FeedsManager({ initial }: { initial: Feed[] }) {
 
       <section aria-labelledby="feeds-opml-heading" className="feeds-section">
         <h2 id="feeds-opml-heading">OPML</h2>
-        <p>
-          <label htmlFor="feeds-opml-file">Import subscriptions from an OPML file</label>
-          <br />
-          <input
-            id="feeds-opml-file"
-            type="file"
-            accept=".opml,.xml,text/x-opml,application/xml,text/xml"
-            onChange={onFile}
-            disabled={importer.isPending}
-            aria-describedby={importError ? "feeds-opml-error" : undefined}
-          />
-        </p>
+        {isAdmin ? (
+          <p>
+            <label htmlFor="feeds-opml-file">Import subscriptions from an OPML file</label>
+            <br />
+            <input
+              id="feeds-opml-file"
+              type="file"
+              accept=".opml,.xml,text/x-opml,application/xml,text/xml"
+              onChange={onFile}
+              disabled={importer.isPending}
+              aria-describedby={importError ? "feeds-opml-error" : undefined}
+            />
+          </p>
+        ) : null}
         {importError ? (
           <p id="feeds-opml-error" className="notice notice-error" role="alert">
             {importError}

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { clientErrorMessage } from "./client-errors";
+import { SignInTo, useViewer } from "./viewer";
 import {
   type JobListState,
   type JobStage,
@@ -95,6 +96,7 @@ export function JobsMonitor({ initialView, initialCounts, initialPage }: JobsMon
   const lastPage = page ? Math.max(1, Math.ceil(page.total / page.pageSize)) : 1;
   const queueError = counts.error ?? list.error;
 
+  const { isAdmin } = useViewer();
   const actions = (job: JobRow) => {
     const ref = { stage: view.stage, id: job.id };
     if (view.state === "active") return null;
@@ -151,6 +153,7 @@ export function JobsMonitor({ initialView, initialCounts, initialPage }: JobsMon
           </p>
         </div>
       ) : null}
+      {isAdmin ? null : <SignInTo action="retry or remove jobs" />}
       {counts.data ? (
         <JobCountsTable counts={counts.data} caption="Jobs per stage (refreshed every 2 seconds)" />
       ) : null}
@@ -196,7 +199,11 @@ export function JobsMonitor({ initialView, initialCounts, initialPage }: JobsMon
               {page.total.toLocaleString("en-GB")} {page.total === 1 ? "job" : "jobs"}
               {lastPage > 1 ? `, page ${page.page} of ${lastPage}` : ""}
             </p>
-            <JobList jobs={page.jobs} actions={actions} empty={`No ${view.state} jobs in ${view.stage}.`} />
+            <JobList
+              jobs={page.jobs}
+              actions={isAdmin ? actions : undefined}
+              empty={`No ${view.state} jobs in ${view.stage}.`}
+            />
             {lastPage > 1 ? (
               <nav className="pagination" aria-label="Job pages">
                 <button

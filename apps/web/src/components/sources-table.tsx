@@ -8,6 +8,7 @@ import { type FormEvent, Fragment, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { clientErrorMessage, errorIssues } from "./client-errors";
 import { Field } from "./field";
+import { SignInTo, useViewer } from "./viewer";
 import {
   checkSettings,
   type SettingsErrors,
@@ -140,6 +141,7 @@ function SettingsForm({
  * Saving updates the row in place and says so in a live region.
  */
 export function SourcesTable({ initial }: { initial: Outlet[] }) {
+  const { isAdmin } = useViewer();
   const [outlets, setOutlets] = useState(initial);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState("");
@@ -155,6 +157,7 @@ export function SourcesTable({ initial }: { initial: Outlet[] }) {
       <p role="status" aria-live="polite" className="sources-status">
         {status}
       </p>
+      {isAdmin ? null : <SignInTo action="edit an outlet's country, perspective or opinion sections" />}
       <ScrollArea label="Outlets (scrolls sideways)">
         <table className="outlets-table">
           <caption className="visually-hidden">Outlets, most articles first</caption>
@@ -215,16 +218,18 @@ export function SourcesTable({ initial }: { initial: Outlet[] }) {
                     )}
                   </td>
                   <td className="sources-actions">
-                    <button
-                      type="button"
-                      id={`source-edit-${outlet.id}`}
-                      className="button button-secondary"
-                      aria-expanded={editing === outlet.id}
-                      aria-controls={editing === outlet.id ? `source-form-${outlet.id}` : undefined}
-                      onClick={() => setEditing(editing === outlet.id ? null : outlet.id)}
-                    >
-                      Edit<span className="visually-hidden"> {outlet.name}</span>
-                    </button>
+                    {isAdmin ? (
+                      <button
+                        type="button"
+                        id={`source-edit-${outlet.id}`}
+                        className="button button-secondary"
+                        aria-expanded={editing === outlet.id}
+                        aria-controls={editing === outlet.id ? `source-form-${outlet.id}` : undefined}
+                        onClick={() => setEditing(editing === outlet.id ? null : outlet.id)}
+                      >
+                        Edit<span className="visually-hidden"> {outlet.name}</span>
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
                 {editing === outlet.id ? (

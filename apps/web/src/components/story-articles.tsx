@@ -8,6 +8,7 @@ import { type FormEvent, useState } from "react";
 import { useTRPC } from "~/trpc/react";
 import { useRefreshOnNewBriefing } from "./briefing-refresh";
 import { clientErrorMessage } from "./client-errors";
+import { SignInTo, useViewer } from "./viewer";
 
 export interface StoryArticleRow {
   id: string;
@@ -45,6 +46,7 @@ export function StoryArticles({
 }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { isAdmin } = useViewer();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [targets, setTargets] = useState<Record<string, string>>({});
   const [outcome, setOutcome] = useState<Outcome | null>(
@@ -132,17 +134,23 @@ export function StoryArticles({
           return (
             <li key={article.id} className="story-article">
               <div className="story-article-head">
-                <input
-                  type="checkbox"
-                  id={`select-${article.id}`}
-                  checked={selected.has(article.id)}
-                  onChange={(e) => toggle(article.id, e.target.checked)}
-                  disabled={articles.length < 2}
-                />
-                <label htmlFor={`select-${article.id}`}>
-                  <span className="visually-hidden">Select for a split: </span>
-                  {title}
-                </label>
+                {isAdmin ? (
+                  <>
+                    <input
+                      type="checkbox"
+                      id={`select-${article.id}`}
+                      checked={selected.has(article.id)}
+                      onChange={(e) => toggle(article.id, e.target.checked)}
+                      disabled={articles.length < 2}
+                    />
+                    <label htmlFor={`select-${article.id}`}>
+                      <span className="visually-hidden">Select for a split: </span>
+                      {title}
+                    </label>
+                  </>
+                ) : (
+                  <span>{title}</span>
+                )}
               </div>
               <p className="meta">
                 {article.sourceName ? <span className="meta-source">{article.sourceName}</span> : null}
@@ -154,57 +162,63 @@ export function StoryArticles({
                   Read<span className="visually-hidden"> “{title}”</span>
                 </Link>
               </p>
-              <form className="move-form" onSubmit={submitMove(article.id)} noValidate>
-                <label htmlFor={inputId}>
-                  Move to story<span className="visually-hidden"> (“{title}”)</span>
-                </label>
-                <input
-                  id={inputId}
-                  name="toStoryId"
-                  placeholder="story id"
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={targets[article.id] ?? ""}
-                  onChange={(e) => setTargets({ ...targets, [article.id]: e.target.value })}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? `${inputId}-error` : undefined}
-                />
-                <button type="submit" className="button button-secondary" disabled={busy}>
-                  Move<span className="visually-hidden"> “{title}”</span>
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={busy || articles.length < 2}
-                  onClick={() => move.mutate({ articleId: article.id, toStoryId: "new" })}
-                >
-                  Move to a new story<span className="visually-hidden"> (“{title}”)</span>
-                </button>
-                {invalid ? (
-                  <p className="field-error" id={`${inputId}-error`}>
-                    {targetError.message}
-                  </p>
-                ) : null}
-              </form>
+              {isAdmin ? (
+                <form className="move-form" onSubmit={submitMove(article.id)} noValidate>
+                  <label htmlFor={inputId}>
+                    Move to story<span className="visually-hidden"> (“{title}”)</span>
+                  </label>
+                  <input
+                    id={inputId}
+                    name="toStoryId"
+                    placeholder="story id"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={targets[article.id] ?? ""}
+                    onChange={(e) => setTargets({ ...targets, [article.id]: e.target.value })}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? `${inputId}-error` : undefined}
+                  />
+                  <button type="submit" className="button button-secondary" disabled={busy}>
+                    Move<span className="visually-hidden"> “{title}”</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={busy || articles.length < 2}
+                    onClick={() => move.mutate({ articleId: article.id, toStoryId: "new" })}
+                  >
+                    Move to a new story<span className="visually-hidden"> (“{title}”)</span>
+                  </button>
+                  {invalid ? (
+                    <p className="field-error" id={`${inputId}-error`}>
+                      {targetError.message}
+                    </p>
+                  ) : null}
+                </form>
+              ) : null}
             </li>
           );
         })}
       </ul>
-      <div className="split-bar">
-        <button
-          type="button"
-          className="button"
-          disabled={busy || !canSplit}
-          onClick={() => split.mutate({ storyId, articleIds: [...selected] })}
-        >
-          Split selected articles into a new story
-        </button>
-        <p className="story-hint muted">
-          {articles.length < 2
-            ? "A story of one article cannot be split."
-            : "Select the articles that belong to another story; at least one must stay."}
-        </p>
-      </div>
+      {isAdmin ? (
+        <div className="split-bar">
+          <button
+            type="button"
+            className="button"
+            disabled={busy || !canSplit}
+            onClick={() => split.mutate({ storyId, articleIds: [...selected] })}
+          >
+            Split selected articles into a new story
+          </button>
+          <p className="story-hint muted">
+            {articles.length < 2
+              ? "A story of one article cannot be split."
+              : "Select the articles that belong to another story; at least one must stay."}
+          </p>
+        </div>
+      ) : (
+        <SignInTo action="move articles between stories or split this story" />
+      )}
       <div aria-live="polite">
         {failure ? <p className="notice notice-error">{failure}</p> : null}
         {outcome ? (

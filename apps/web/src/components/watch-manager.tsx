@@ -10,6 +10,7 @@ import { watchTitle } from "~/alert-feed";
 import { useTRPC } from "~/trpc/react";
 import { clientErrorMessage, errorIssues } from "./client-errors";
 import { Field } from "./field";
+import { SignInTo, useViewer } from "./viewer";
 
 type Watch = RouterOutputs["watch"]["list"]["items"][number];
 type Fields = { kind: WatchKind; value: string; label: string; webhookUrl: string };
@@ -154,6 +155,7 @@ function WatchForm() {
 
 function WatchItem({ watch, onRemoved }: { watch: Watch; onRemoved: (title: string) => void }) {
   const trpc = useTRPC();
+  const { isAdmin } = useViewer();
   const queryClient = useQueryClient();
   const title = watchTitle(watch);
   const [secret, setSecret] = useState<string | null>(null);
@@ -203,19 +205,21 @@ function WatchItem({ watch, onRemoved }: { watch: Watch; onRemoved: (title: stri
         <a href={`/alerts/feeds/${watch.id}.atom`}>
           Atom feed<span className="visually-hidden"> of {title}</span>
         </a>
-        {watch.webhookUrl && !secret ? (
+        {isAdmin && watch.webhookUrl && !secret ? (
           <button type="button" className="button button-secondary" onClick={showSecret}>
             Show secret<span className="visually-hidden"> of {title}</span>
           </button>
         ) : null}
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate({ id: watch.id })}
-        >
-          Remove<span className="visually-hidden"> {title}</span>
-        </button>
+        {isAdmin ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={remove.isPending}
+            onClick={() => remove.mutate({ id: watch.id })}
+          >
+            Remove<span className="visually-hidden"> {title}</span>
+          </button>
+        ) : null}
       </p>
     </li>
   );
@@ -224,12 +228,13 @@ function WatchItem({ watch, onRemoved }: { watch: Watch; onRemoved: (title: stri
 /** The form for a new watch and the list of watches; changes re-render the page's server data. */
 export function WatchManager({ watches }: { watches: Watch[] }) {
   const router = useRouter();
+  const { isAdmin } = useViewer();
   const [status, setStatus] = useState("");
   return (
     <>
       <section aria-labelledby="new-watch-heading" className="alerts-section">
         <h2 id="new-watch-heading">New watch</h2>
-        <WatchForm />
+        {isAdmin ? <WatchForm /> : <SignInTo action="save, remove or mark watches' alerts read" />}
       </section>
       <section aria-labelledby="watches-heading" className="alerts-section">
         <h2 id="watches-heading">Watches</h2>
@@ -261,6 +266,7 @@ export function WatchManager({ watches }: { watches: Watch[] }) {
 export function MarkAllRead({ unread }: { unread: number }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const { isAdmin } = useViewer();
   const [message, setMessage] = useState("");
   const mark = useMutation(
     trpc.watch.markRead.mutationOptions({
@@ -271,6 +277,7 @@ export function MarkAllRead({ unread }: { unread: number }) {
       onError: (e) => setMessage(`Could not mark alerts read: ${clientErrorMessage(e)}`),
     }),
   );
+  if (!isAdmin) return null;
   return (
     <p className="alerts-mark">
       <button

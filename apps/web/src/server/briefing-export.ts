@@ -27,7 +27,7 @@ export async function briefingExport(
   const url = new URL(request.url);
   const version = zVersion.safeParse(url.searchParams.get("version") ?? undefined);
   if (!version.success) return jsonError(400, "version must be a whole number from 1");
-  return withCaller(async (caller) => {
+  return withCaller(request, async (caller) => {
     const result = await caller.story
       .briefing({ id, ...(version.data !== undefined ? { version: version.data } : {}) })
       .catch(async (error: unknown) => {

@@ -17,3 +17,19 @@ describe("clientIdentity", () => {
     expect(clientIdentity(headers, false)).toBe("direct");
   });
 });
+
+describe("clientIdentity with an API token", () => {
+  it("makes a valid token its own client, ahead of any address", () => {
+    const viewer = {
+      kind: "token",
+      tokenId: "t-1",
+      name: "script",
+      prefix: "pxt_abcdefgh",
+      scope: "submit",
+    } as const;
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
+    expect(clientIdentity(headers, true, viewer)).toBe("token:t-1");
+    expect(clientIdentity(headers, false, viewer)).toBe("token:t-1");
+    expect(clientIdentity(headers, true, { kind: "anonymous" })).toBe("ip:203.0.113.9");
+  });
+});

@@ -1,3 +1,5 @@
+import type { Viewer } from "@parallax/api";
+
 /**
  * Who a request counts against for rate limits. A Next route handler never sees the socket: `next start` copies
  * the peer address into `X-Forwarded-For` only when the client sent none, so that header is whatever the client
@@ -7,9 +9,11 @@
  * - otherwise every request shares one "direct" identity. A self-hosted instance usually has one person or a
  *   small team on it, and a per-address key taken from a header the client writes would let a script dodge its
  *   limit by inventing addresses. The cost: one noisy client slows everyone, which is why the defaults are wide.
- * When issue 9's API tokens land, the token becomes the identity ahead of both.
+ * A valid API token comes ahead of both: each token is its own client, so a script has its own allowance and
+ * does not use up that of the people on the site (nor they its).
  */
-export function clientIdentity(headers: Headers, trustProxy: boolean): string {
+export function clientIdentity(headers: Headers, trustProxy: boolean, viewer?: Viewer): string {
+  if (viewer?.kind === "token") return `token:${viewer.tokenId}`;
   if (!trustProxy) return "direct";
   const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
   const address = forwarded || headers.get("x-real-ip")?.trim();

@@ -15,7 +15,7 @@ export async function comparisonExport(request: Request, format: ComparisonForma
     return jsonError(400, "say what to compare: ids=<article id>,<article id>… or story=<story id>");
   if (compare.kind === "invalid") return jsonError(400, compare.message);
   const grouping = compare.labels ? { labels: compare.labels } : { by: compare.by };
-  return withCaller(async (caller) => {
+  return withCaller(request, async (caller) => {
     const result =
       compare.kind === "story"
         ? await caller.compare.story({ storyId: compare.storyId, ...grouping })

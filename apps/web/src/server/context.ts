@@ -1,5 +1,5 @@
 import "server-only";
-import type { Context } from "@parallax/api";
+import type { AccessPolicy, Context, Viewer } from "@parallax/api";
 import { redactSecrets } from "@parallax/core/redact";
 import { createDatabase, type Database } from "@parallax/db";
 import { FetchGuard } from "@parallax/net";
@@ -15,6 +15,7 @@ import {
   type StageQueues,
 } from "@parallax/queue";
 import { serverEnv } from "../env";
+import { resolveViewer } from "./auth";
 import { clientIdentity } from "./client-id";
 
 interface Services {
@@ -31,6 +32,7 @@ interface Services {
   trustProxy: boolean;
   /** Feed discovery's fetches: the public internet and FETCH_ALLOW_HOSTS, nothing else. */
   fetchGuard: FetchGuard;
+  access: AccessPolicy;
   /** Settles when Redis first answers or after a short wait, whichever is sooner; then never waits again. */
   redisWarm: Promise<void>;
 }
@@ -73,11 +75,17 @@ export function services(): Services {
             perMinute: env.RATE_LIMIT_UPLOAD_PER_MIN,
             burst: 2 * env.RATE_LIMIT_UPLOAD_PER_MIN || 1,
           },
+          // Sign-in attempts: a few at once, then one every 60/N seconds, against guessing passwords.
+          signin: {
+            perMinute: env.RATE_LIMIT_SIGNIN_PER_MIN,
+            burst: Math.min(5, env.RATE_LIMIT_SIGNIN_PER_MIN) || 1,
+          },
         },
         { log },
       ),
       trustProxy: env.TRUST_PROXY,
       fetchGuard: new FetchGuard({ allow: env.FETCH_ALLOW_HOSTS }),
+      access: { publicRead: env.PUBLIC_READ, submit: env.SUBMIT_ACCESS },
       redisWarm: redisReady(redis, 1_500),
     };
   }
@@ -125,10 +133,15 @@ const offlineQueues = Object.fromEntries(
 ) as unknown as StageQueues;
 
 /**
- * The context of one request. `requestHeaders` name the client whose rate limits its submissions and searches
- * count against; without them (exports, article pages) nothing is limited.
+ * The context of one request. `requestHeaders` say who is calling (a session cookie or an API token) and name the
+ * client whose rate limits its submissions and searches count against; without them the caller is anonymous and
+ * nothing is limited. `method` is the request's: a cookie on a cross-site request that changes something is
+ * not accepted (see server/auth.ts).
  */
-export async function createContext(requestHeaders?: Headers): Promise<Context> {
+export async function createContext(
+  requestHeaders?: Headers,
+  method = "GET",
+): Promise<Context & { viewer: Viewer }> {
   const {
     db,
     readDb,
@@ -139,11 +152,15 @@ export async function createContext(requestHeaders?: Headers): Promise<Context> 
     rateLimiter,
     trustProxy,
     fetchGuard,
+    access,
     redisWarm,
   } = services();
+  const viewer: Viewer = requestHeaders
+    ? await resolveViewer(db, requestHeaders, { method, trustProxy })
+    : { kind: "anonymous" };
   await redisWarm;
   const ready = redis.status === "ready";
-  const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy) : null;
+  const client = requestHeaders ? clientIdentity(requestHeaders, trustProxy, viewer) : null;
   return {
     ...(client ? { rateLimit: (bucket: RateBucket) => rateLimiter.take(bucket, client) } : {}),
     db,
@@ -153,5 +170,7 @@ export async function createContext(requestHeaders?: Headers): Promise<Context> 
     queues: ready ? queues : offlineQueues,
     fetchGuard,
     log,
+    viewer,
+    access,
   };
 }

@@ -64,6 +64,8 @@ export function describeError(error: unknown, log: (line: string) => void): Erro
       return { status: 400, body: { error: message, ...(issues ? { issues } : {}) } };
     }
     if (error.code === "NOT_FOUND") return { status: 404, body: { error: error.message } };
+    if (error.code === "UNAUTHORIZED") return { status: 401, body: { error: error.message } };
+    if (error.code === "FORBIDDEN") return { status: 403, body: { error: error.message } };
     if (error.code === "TOO_MANY_REQUESTS") return { status: 429, body: { error: error.message } };
   }
   if (error instanceof ConfigError || (error instanceof TRPCError && error.cause instanceof ConfigError)) {

@@ -34,12 +34,21 @@ export function isUuid(value: string): boolean {
 export type Caller = ReturnType<typeof createCaller>;
 
 /**
- * Runs a route handler's reads with an in-process caller; refusals become 400/404 with a sentence, an outage
- * 503, anything else a logged 500. A stored document this version cannot read says so instead of a bare 500.
+ * Runs a route handler's reads with an in-process caller, as the request's caller (a token or a session may be
+ * needed to read: PUBLIC_READ=false); refusals become 400/401/404 with a sentence, an outage 503, anything else a
+ * logged 500. A stored document this version cannot read says so instead of a bare 500.
  */
-export async function withCaller(run: (caller: Caller) => Promise<Response>): Promise<Response> {
+export async function withCaller(
+  request: Request,
+  run: (caller: Caller) => Promise<Response>,
+): Promise<Response> {
   try {
-    return await run(createCaller(await createContext()));
+    const context = await createContext(request.headers, request.method);
+    const response = await run(createCaller(context));
+    // What only signed-in readers may see must not be kept by a shared cache.
+    if (!context.access?.publicRead && response.headers.has("Cache-Control"))
+      response.headers.set("Cache-Control", "private, max-age=60");
+    return response;
   } catch (error) {
     if (error instanceof TRPCError && error.code === "INTERNAL_SERVER_ERROR" && /format/.test(error.message))
       return jsonError(500, `${error.message}; it is rebuilt at the story's next change`);

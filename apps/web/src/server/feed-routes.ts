@@ -39,7 +39,7 @@ export function storiesFeed(request: Request, format: FeedFormat): Promise<Respo
     const storyId = z.guid().safeParse(story.trim());
     if (!storyId.success)
       return Promise.resolve(jsonError(400, `“${story.slice(0, 60)}” is not a story id (a UUID)`));
-    return withCaller(async (caller) => {
+    return withCaller(request, async (caller) => {
       const { storyId: id, items } = await caller.feed.story({ storyId: storyId.data, limit: FEED_LENGTH });
       const title = items[0] ? storyTitle(items[0]) : "Untitled story";
       return feedResponse(
@@ -57,7 +57,7 @@ export function storiesFeed(request: Request, format: FeedFormat): Promise<Respo
       );
     });
   }
-  return withCaller(async (caller) => {
+  return withCaller(request, async (caller) => {
     const { items } = await caller.feed.stories({ limit: FEED_LENGTH });
     return feedResponse(
       format,
@@ -80,7 +80,7 @@ export function entityFeed(request: Request, file: string): Promise<Response> {
     return Promise.resolve(jsonError(404, "no such feed: /feeds/entities/<slug>.atom or .json"));
   const { slug, format } = parsed.data;
   const origin = requestOrigin(request);
-  return withCaller(async (caller) => {
+  return withCaller(request, async (caller) => {
     const { entity, items } = await caller.feed.entity({ slug, limit: FEED_LENGTH });
     return feedResponse(
       format,
@@ -101,7 +101,7 @@ export function watchFeed(request: Request, file: string): Promise<Response> {
   const watchId = zWatchFeedFile.safeParse(file);
   if (!watchId.success) return Promise.resolve(jsonError(404, "no such feed: /alerts/feeds/<watch id>.atom"));
   const origin = requestOrigin(request);
-  return withCaller(async (caller) => {
+  return withCaller(request, async (caller) => {
     const watch = await caller.watch.get({ id: watchId.data });
     const { items } = await caller.watch.alerts({ watchId: watch.id, limit: FEED_LENGTH });
     return new Response(watchAtomFeed(origin, watch, items), {

@@ -1,8 +1,9 @@
-import { getReprocessReport } from "@parallax/db";
+import { getReprocessReport, listApiTokens, revokeApiToken } from "@parallax/db";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { startReprocess } from "../services/reprocess";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { createApiToken, zTokenName, zTokenScope } from "../auth/accounts";
+import { adminProcedure, createTRPCRouter } from "../trpc";
 
 const zScope = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("all") }),
@@ -29,19 +30,51 @@ const zReport = z.object({
   ),
 });
 
-// Sign-in and admin-only access arrive with the security work; until then these are as open as submitting.
+const zToken = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scope: zTokenScope,
+  createdAt: z.date(),
+  lastUsedAt: z.date().nullable(),
+  revokedAt: z.date().nullable(),
+});
+
 export const adminRouter = createTRPCRouter({
-  reprocess: publicProcedure
+  reprocess: adminProcedure
     .input(zScope)
     .output(z.object({ runId: z.uuid(), total: z.number().int(), normalizerVersion: z.number().int() }))
     .mutation(({ ctx, input }) => startReprocess(ctx, input)),
 
-  reprocessReport: publicProcedure
+  reprocessReport: adminProcedure
     .input(z.object({ runId: z.uuid() }))
     .output(zReport)
     .query(async ({ ctx, input }) => {
       const report = await getReprocessReport(ctx.db, input.runId);
       if (!report) throw new TRPCError({ code: "NOT_FOUND", message: `no reprocessing run ${input.runId}` });
       return report;
+    }),
+
+  /** API tokens, live ones first, with when each was last used; never the tokens themselves. */
+  tokens: adminProcedure.output(z.array(zToken)).query(({ ctx }) => listApiTokens(ctx.db)),
+
+  /** A new API token: the answer is the only place the token ever appears. */
+  createToken: adminProcedure
+    .input(z.object({ name: zTokenName, scope: zTokenScope }))
+    .output(z.object({ token: z.string(), record: zToken }))
+    .mutation(async ({ ctx, input }) => {
+      const createdBy = ctx.viewer.kind === "user" ? ctx.viewer.userId : null;
+      const created = await createApiToken(ctx.db, { ...input, createdBy });
+      ctx.log(`API token ${created.record.prefix}… (${input.name}, ${input.scope}) created`);
+      return created;
+    }),
+
+  revokeToken: adminProcedure
+    .input(z.object({ id: z.uuid("not a token id") }))
+    .output(z.object({ revoked: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await revokeApiToken(ctx.db, input.id)))
+        throw new TRPCError({ code: "NOT_FOUND", message: `no live token ${input.id}` });
+      return { revoked: true as const };
     }),
 });

@@ -38,7 +38,13 @@ async function waitForState(job: Job, state: string) {
 beforeAll(async () => {
   redis = createRedis(services.redisUrl, "producer");
   queues = createStageQueues({ connection: redis, prefix: services.prefix });
-  api = createCaller({ db, ingestQueue: queues.ingest as never, queues, log: () => {} });
+  api = createCaller({
+    db,
+    ingestQueue: queues.ingest as never,
+    queues,
+    log: () => {},
+    viewer: { kind: "local" },
+  });
 });
 
 afterAll(async () => {
@@ -125,7 +131,12 @@ describe("jobs router", () => {
   });
 
   it("says the queue is unavailable when there is no Redis", async () => {
-    const offline = createCaller({ db, ingestQueue: queues.ingest as never, log: () => {} });
+    const offline = createCaller({
+      db,
+      ingestQueue: queues.ingest as never,
+      log: () => {},
+      viewer: { kind: "local" },
+    });
     expect(await codeOf(offline.jobs.counts())).toBe("SERVICE_UNAVAILABLE");
   });
 });

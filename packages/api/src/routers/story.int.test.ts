@@ -13,7 +13,13 @@ const log: string[] = [];
 beforeAll(async () => {
   h = await startHarness((_req, res) => res.writeHead(404).end());
   briefQueue = createBriefQueue({ connection: h.redis, prefix: h.services.prefix });
-  api = createCaller({ db: h.db, ingestQueue: h.queue, briefQueue, log: (line) => log.push(line) });
+  api = createCaller({
+    db: h.db,
+    ingestQueue: h.queue,
+    briefQueue,
+    log: (line) => log.push(line),
+    viewer: { kind: "local" },
+  });
   await h.startWorkers();
 });
 
@@ -161,7 +167,12 @@ describe("story router", () => {
   }, 120_000);
 
   it("moves an article to a story of its own, and keeps the move when Redis cannot take the rebuild", async () => {
-    const offline = createCaller({ db: h.db, ingestQueue: h.queue, log: (line) => log.push(line) });
+    const offline = createCaller({
+      db: h.db,
+      ingestQueue: h.queue,
+      log: (line) => log.push(line),
+      viewer: { kind: "local" },
+    });
     const move = await offline.story.moveArticle({ articleId: nippon, toStoryId: "new" });
     expect(move).toMatchObject({ fromStoryId: storyId, created: true, briefingsQueued: false });
     expect((await api.article.story({ id: nippon }))!.storyId).toBe(move.toStoryId);

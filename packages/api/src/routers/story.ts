@@ -12,7 +12,7 @@ import {
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { moveArticleToStory, splitArticlesOff, storyBriefing, storyErrors } from "../services/stories";
-import { createTRPCRouter, publicProcedure } from "../trpc";
+import { adminProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 
 /** Any well-formed UUID, as the story queries take it (a merged story's id included). */
 const zStoryId = z.guid();
@@ -203,7 +203,7 @@ export const storyRouter = createTRPCRouter({
     .query(({ ctx, input }) => listStoryMerges(ctx.db, input.id)),
 
   /** Moves an article to another story, or to a new one of its own; it stays where it was put. */
-  moveArticle: publicProcedure
+  moveArticle: adminProcedure
     .input(z.object({ articleId: zArticleId, toStoryId: z.union([zStoryId, z.literal("new")]) }))
     .output(
       z.object({
@@ -220,7 +220,7 @@ export const storyRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => moveArticleToStory(ctx, input)),
 
   /** Splits the given articles off into a new story; at least one must stay behind. */
-  split: publicProcedure
+  split: adminProcedure
     .input(z.object({ storyId: zStoryId, articleIds: z.array(zArticleId).min(1).max(500) }))
     .output(
       z.object({

@@ -74,7 +74,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  api = createCaller({ db, ingestQueue: queues.ingest as never, queues, fetchGuard, log: () => {} });
+  api = createCaller({
+    db,
+    ingestQueue: queues.ingest as never,
+    queues,
+    fetchGuard,
+    log: () => {},
+    viewer: { kind: "local" },
+  });
 });
 
 afterAll(async () => {

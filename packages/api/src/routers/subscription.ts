@@ -33,7 +33,7 @@ export const subscriptionRouter = createTRPCRouter({
     .output(zFeed)
     .mutation(({ ctx, input }) => removeSubscription(ctx, input.id)),
 
-  discover: publicProcedure
+  discover: adminProcedure
     .input(z.object({ url: zFeedUrl }))
     .output(z.array(zCandidate))
     .mutation(({ ctx, input }) => discoverSubscriptions(ctx, input.url)),

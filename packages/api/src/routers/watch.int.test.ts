@@ -12,7 +12,7 @@ beforeAll(async () => {
   const database = await isolatedDatabase();
   drop = database.drop;
   db = createDatabase(database.url, { max: 2 });
-  api = createCaller({ db, ingestQueue: undefined as never, log: () => {} });
+  api = createCaller({ db, ingestQueue: undefined as never, log: () => {}, viewer: { kind: "local" } });
 });
 
 afterAll(async () => {

@@ -36,7 +36,7 @@ export const watchRouter = createTRPCRouter({
     .query(({ ctx, input }) => existingWatch(ctx.db, input.id)),
 
   /** Saves a watch; its webhook secret is in this answer and otherwise only in `secret` (administrators). */
-  create: publicProcedure
+  create: adminProcedure
     .input(zNewWatch)
     .output(z.object({ watch: zWatch, secret: z.string() }))
     .mutation(async ({ ctx, input }) => {
@@ -51,7 +51,7 @@ export const watchRouter = createTRPCRouter({
     }),
 
   /** Removes a watch with its alerts; deliveries still queued find nothing to send and end. */
-  remove: publicProcedure
+  remove: adminProcedure
     .input(zWatchId)
     .output(z.object({ removed: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
@@ -92,7 +92,7 @@ export const watchRouter = createTRPCRouter({
     }),
 
   /** Marks alerts read: the given ids, or every unread alert with `all`. */
-  markRead: publicProcedure
+  markRead: adminProcedure
     .input(
       z.union([
         z.object({ ids: z.array(z.uuid("not an alert id")).min(1, "no alerts given").max(500) }),

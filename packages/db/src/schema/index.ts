@@ -8,3 +8,4 @@ export * from "./stories";
 export * from "./revisions";
 export * from "./feeds";
 export * from "./watches";
+export * from "./auth";

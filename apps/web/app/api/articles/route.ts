@@ -42,7 +42,7 @@ export async function GET(request: Request) {
   if (limit !== undefined && !Number.isInteger(limit)) return jsonError(400, "limit must be a whole number");
   const cursor = params.get("cursor");
   try {
-    const caller = createCaller(await createContext());
+    const caller = createCaller(await createContext(request.headers));
     return Response.json(await caller.article.list({ ...(limit !== undefined ? { limit } : {}), cursor }));
   } catch (error) {
     return jsonReply(describeError(error, log));

@@ -11,7 +11,7 @@ function handler(request: Request) {
     // The same cap as the JSON API: a pasted document of up to 5 MB, not whatever a client streams.
     req: capRequestBody(request),
     router: appRouter,
-    createContext: ({ req }) => createContext(req.headers),
+    createContext: ({ req }) => createContext(req.headers, req.method),
     onError({ error, path }) {
       if (error.code !== "INTERNAL_SERVER_ERROR") return;
       const unavailable = isUnavailable(error);
