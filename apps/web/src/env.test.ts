@@ -10,7 +10,7 @@ describe("parseEnv", () => {
   it("names every missing or malformed variable in one message", () => {
     expect(() => parseEnv({ REDIS_URL: "http://cache" })).toThrowError(ConfigError);
     expect(() => parseEnv({ REDIS_URL: "http://cache", QUEUE_PREFIX: "a:b" })).toThrowError(
-      /DATABASE_URL is not set; REDIS_URL must be a redis:\/\/ URL; QUEUE_PREFIX may contain only/,
+      /DATABASE_URL is not set; REDIS_URL must be a redis:\/\/, rediss:\/\/ or redis\+cluster:\/\/\S+ URL; QUEUE_PREFIX may contain only/,
     );
   });
 
