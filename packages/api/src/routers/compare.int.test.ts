@@ -20,7 +20,7 @@ let api: ReturnType<typeof createCaller>;
 
 beforeAll(async () => {
   h = await startHarness((_req, res) => res.writeHead(404).end());
-  api = createCaller({ db: h.db, ingestQueue: h.queue, log: () => {} });
+  api = createCaller({ db: h.db, ingestQueue: h.queue, log: () => {}, viewer: { kind: "local" } });
   await h.startWorkers();
 });
 
@@ -150,7 +150,12 @@ describe("compare router", () => {
     // Submitted to a queue no worker reads: it stays queued.
     const idleQueue = createIngestQueue({ connection: h.redis, prefix: `${h.services.prefix}-idle` });
     try {
-      const idle = createCaller({ db: h.db, ingestQueue: idleQueue, log: () => {} });
+      const idle = createCaller({
+        db: h.db,
+        ingestQueue: idleQueue,
+        log: () => {},
+        viewer: { kind: "local" },
+      });
       const { articleId: queued } = await idle.article.submit({
         text: "The harbour at Port Ellis reopened on Tuesday after the storm, the port authority said.",
       });

@@ -6,7 +6,6 @@ import { FetchGuard } from "@parallax/net";
 import {
   createRedis,
   createStageQueues,
-  queueKeyPrefix,
   type RedisConnection,
   type StageQueues,
 } from "@parallax/queue";
@@ -169,7 +168,13 @@ describe("subscription router", () => {
   });
 
   it("never fetches a private, loopback or metadata address, nor follows a redirect to one", async () => {
-    const closed = createCaller({ db, ingestQueue: queues.ingest as never, queues, log: () => {} });
+    const closed = createCaller({
+      db,
+      ingestQueue: queues.ingest as never,
+      queues,
+      log: () => {},
+      viewer: { kind: "local" },
+    });
     expect(await failure(closed.subscription.add({ url: `${origin}/news.atom` }))).toEqual({
       code: "BAD_REQUEST",
       message: `${origin}/news.atom refused: 127.0.0.1 is a loopback address`,

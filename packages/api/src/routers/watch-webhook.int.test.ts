@@ -29,7 +29,12 @@ const failure = (promise: Promise<unknown>) =>
 
 describe("a watch's webhook URL", () => {
   it("is refused when saved if it can only reach inside the network, unless the allow-list says so", async () => {
-    const api = createCaller({ db, ingestQueue: undefined as never, log: () => {} });
+    const api = createCaller({
+      db,
+      ingestQueue: undefined as never,
+      log: () => {},
+      viewer: { kind: "local" },
+    });
     for (const [webhookUrl, reason] of [
       ["http://10.1.2.3/hook", "10.1.2.3 is a private address"],
       ["http://127.0.0.1:8080/hook", "127.0.0.1 is a loopback address"],
@@ -58,6 +63,7 @@ describe("a watch's webhook URL", () => {
       ingestQueue: undefined as never,
       fetchGuard: intranet,
       log: () => {},
+      viewer: { kind: "local" },
     });
     for (const webhookUrl of ["http://10.1.2.3/hook", "https://hooks.corp.example/parallax"]) {
       const saved = await allowed.watch.create({ kind: "query", value: `allowed ${webhookUrl}`, webhookUrl });
