@@ -3,12 +3,7 @@ import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { closeDatabase, createDatabase, type Database } from "@parallax/db";
 import { FetchGuard } from "@parallax/net";
-import {
-  createRedis,
-  createStageQueues,
-  type RedisConnection,
-  type StageQueues,
-} from "@parallax/queue";
+import { createRedis, createStageQueues, type RedisConnection, type StageQueues } from "@parallax/queue";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
