@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(target, 303);
 }
 
+// API routes are not matched at all, not just passed through: Next buffers the body of every request a proxy
+// sees, which would read a client's oversized upload before the route's own size limit could refuse it.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
 };
