@@ -26,6 +26,11 @@ const zEnv = z.object({
   /** Per-host politeness, shared by all worker processes on one Redis: fetches at once, and ms between starts. */
   FETCH_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
   FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+  /**
+   * How long the job of a worker process that died stays locked before another process takes it over (the lock
+   * lifetime and the interval of the check for lapsed locks). Unset: each stage's own, 30–120 s.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).optional(),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

@@ -25,6 +25,7 @@ import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
 import { createIngestWorker } from "./ingest/worker";
+import type { JobLock } from "./job-lock";
 import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
 import { createMaintenanceWorker } from "./maintenance/worker";
@@ -52,6 +53,8 @@ export interface WorkerConfig {
   webhookTimeoutMs?: number;
   /** Overrides of the webhook jobs' options (tests shorten the backoff). */
   webhookJobOptions?: Partial<JobsOptions>;
+  /** Lock timing of the pipeline workers (ingest, enrich, cluster, brief); each worker's own when absent. */
+  jobLock?: JobLock;
 }
 
 export interface RunningWorkers {
@@ -94,6 +97,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     enrichQueue,
     briefQueue,
     log,
+    jobLock: config.jobLock,
   });
   const enrich = createEnrichWorker({
     ...settings,
@@ -102,9 +106,16 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     clusterQueue,
     alertsQueue,
     log,
+    jobLock: config.jobLock,
   });
-  const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
-  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log });
+  const cluster = createClusterWorker({
+    ...settings,
+    db: config.db,
+    briefQueue,
+    log,
+    jobLock: config.jobLock,
+  });
+  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log, jobLock: config.jobLock });
   const feeds = createFeedsWorker({
     ...settings,
     db: config.db,

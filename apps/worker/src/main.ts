@@ -27,6 +27,9 @@ async function main() {
       maxConcurrent: env.FETCH_HOST_CONCURRENCY,
       minIntervalMs: env.FETCH_HOST_INTERVAL_MS,
     },
+    ...(env.JOB_LOCK_MS
+      ? { jobLock: { lockDuration: env.JOB_LOCK_MS, stalledInterval: env.JOB_LOCK_MS } }
+      : {}),
     log,
   });
   log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);

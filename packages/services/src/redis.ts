@@ -127,7 +127,7 @@ export async function startRedis(opts: StartServiceOptions): Promise<RunningServ
   await clearLeftover(dataDir, pidFile, log);
 
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = opts.port ?? (await findFreePort());
     const server = spawnManaged(
       redisServer,
       [
@@ -143,7 +143,7 @@ export async function startRedis(opts: StartServiceOptions): Promise<RunningServ
       await waitUntilReady(server, () => isRedisReachable(url, 1_000), "redis-server", START_TIMEOUT_MS);
     } catch (error) {
       await stop();
-      if (attempt < 3 && lostPortRace(server)) continue;
+      if (attempt < 3 && opts.port === undefined && lostPortRace(server)) continue;
       throw error;
     }
     return { url, embedded: true, stop };

@@ -18,6 +18,7 @@ import {
   zEnrichJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import type { JobLock } from "../job-lock";
 
 export interface EnrichWorkerOptions extends QueueSettings {
   db: Database;
@@ -27,6 +28,7 @@ export interface EnrichWorkerOptions extends QueueSettings {
   /** Where an enriched article is matched against watches; absent in tests of enrichment alone. */
   alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 type EnrichResult = { outcome: "written" | "unchanged" | "skipped" };
@@ -89,6 +91,7 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
       prefix: options.prefix,
       concurrency: options.concurrency,
       lockDuration: 60_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => options.log(`enrich worker error: ${error.message}`));

@@ -12,6 +12,7 @@ import {
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
 import { HostBusyError } from "../politeness";
+import type { JobLock } from "../job-lock";
 import type { FetchLimits } from "./fetch-page";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { type RefetchOutcome, refetchArticle } from "./refetch";
@@ -26,6 +27,7 @@ export interface IngestWorkerOptions extends QueueSettings {
   /** Where a refetched article's changed text asks for its story's briefing to be rebuilt. */
   briefQueue?: Queue<BriefJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 export function createIngestWorker(
@@ -123,6 +125,7 @@ export function createIngestWorker(
       concurrency: options.concurrency,
       // A killed worker's job is handed to another after this long without a lock renewal.
       lockDuration: 30_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => log(`ingest worker error: ${error.message}`));

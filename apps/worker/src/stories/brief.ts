@@ -10,12 +10,14 @@ import {
   zBriefJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import type { JobLock } from "../job-lock";
 
 export interface BriefWorkerOptions extends QueueSettings {
   db: Database;
   /** Where a new briefing version is matched against watches. */
   alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 /**
@@ -74,7 +76,13 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
         });
       return result;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 1, lockDuration: 120_000 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: 1,
+      lockDuration: 120_000,
+      ...options.jobLock,
+    },
   );
   worker.on("error", (error) => options.log(`brief worker error: ${error.message}`));
   return worker;

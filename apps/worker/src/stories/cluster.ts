@@ -8,11 +8,13 @@ import {
   zClusterJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import type { JobLock } from "../job-lock";
 
 export interface ClusterWorkerOptions extends QueueSettings {
   db: Database;
   briefQueue: Queue<BriefJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 type ClusterResult = { storyId: string | null; outcome: string; merged: number };
@@ -51,7 +53,13 @@ export function createClusterWorker(options: ClusterWorkerOptions): Worker<Clust
       return clusterOne(options.db, options.briefQueue, parsed.data.articleId);
     },
     // One at a time per process: assignments queue for one lock anyway.
-    { connection: options.connection, prefix: options.prefix, concurrency: 1, lockDuration: 60_000 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: 1,
+      lockDuration: 60_000,
+      ...options.jobLock,
+    },
   );
   worker.on("error", (error) => options.log(`cluster worker error: ${error.message}`));
   return worker;
