@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { normalize } from "@parallax/core/normalize";
 
 /** Real headlines (UCI News Aggregator, March 2014; ../shared/data/uci-headlines), in time order. */
 function readHeadlines(): string[] {
@@ -19,7 +20,7 @@ function readHeadlines(): string[] {
 export interface ShortArticle {
   title: string;
   text: string;
-  /** The paragraphs the normalizer is expected to keep, one per line of `text`. */
+  /** How many paragraphs the normalizer makes of it, run here on the same input as the worker's. */
   paragraphs: number;
 }
 
@@ -42,11 +43,8 @@ export function headlineArticles(count: number): ShortArticle[] {
       { length: PER_ARTICLE },
       (_, i) => headlines[((k * PER_ARTICLE + i) * STEP) % total]!,
     );
-    const [title, ...sentences] = lines;
-    return {
-      title: title!,
-      text: sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join("\n\n"),
-      paragraphs: sentences.length,
-    };
+    const [title = "", ...sentences] = lines;
+    const text = sentences.map((s) => (/[.!?]$/.test(s) ? s : `${s}.`)).join("\n\n");
+    return { title, text, paragraphs: normalize({ kind: "text", text, title }).paragraphs.length };
   });
 }
