@@ -28,6 +28,7 @@ import { createIngestWorker } from "./ingest/worker";
 import type { JobLock } from "./job-lock";
 import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
+import { onReconnect } from "./maintenance/on-reconnect";
 import { createMaintenanceWorker } from "./maintenance/worker";
 import { createBriefWorker } from "./stories/brief";
 import { createClusterWorker } from "./stories/cluster";
@@ -142,6 +143,20 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     log,
   });
 
+  const stopRecovering = onReconnect(
+    connection,
+    async () => {
+      log("Redis reconnected: scheduling the reconciler again and reconciling with Postgres");
+      await scheduleReconciler(maintenanceQueue);
+      const report = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
+      const schedules = await reconcileFeedSchedulers(config.db, feedsQueue);
+      log(
+        `Redis reconnected: ${report.enqueued} articles re-enqueued, ` +
+          `${report.failed} marked failed, ${schedules} feed polling schedules re-created`,
+      );
+    },
+    log,
+  );
   await scheduleReconciler(maintenanceQueue);
   const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)
@@ -166,6 +181,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     webhooksQueue,
     politeness,
     async close() {
+      stopRecovering();
       await Promise.all([
         ingest.close(),
         enrich.close(),
