@@ -18,6 +18,7 @@ import {
   zEnrichJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
 
 export interface EnrichWorkerOptions extends QueueSettings {
@@ -72,7 +73,7 @@ export async function enrichOne(
 export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJob, EnrichResult> {
   const worker = new Worker<EnrichJob, EnrichResult>(
     ENRICH_QUEUE,
-    async (job: Job<EnrichJob, EnrichResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<EnrichJob, EnrichResult>) => {
       const parsed = zEnrichJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
@@ -85,7 +86,7 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
       if (options.alertsQueue && result.outcome !== "skipped")
         await enqueueAlerts(options.alertsQueue, { kind: "article", articleId: parsed.data.articleId });
       return result;
-    },
+    }),
     {
       connection: options.connection,
       prefix: options.prefix,

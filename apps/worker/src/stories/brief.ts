@@ -10,6 +10,7 @@ import {
   zBriefJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
 
 export interface BriefWorkerOptions extends QueueSettings {
@@ -63,7 +64,7 @@ export async function briefStory(db: Database, storyId: string): Promise<BriefRe
 export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob, BriefResult> {
   const worker = new Worker<BriefJob, BriefResult>(
     BRIEF_QUEUE,
-    async (job: Job<BriefJob, BriefResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<BriefJob, BriefResult>) => {
       const parsed = zBriefJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
@@ -75,7 +76,7 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
           version: result.version,
         });
       return result;
-    },
+    }),
     {
       connection: options.connection,
       prefix: options.prefix,

@@ -8,6 +8,7 @@ import {
   zClusterJob,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
 
 export interface ClusterWorkerOptions extends QueueSettings {
@@ -46,12 +47,12 @@ export async function clusterOne(
 export function createClusterWorker(options: ClusterWorkerOptions): Worker<ClusterJob, ClusterResult> {
   const worker = new Worker<ClusterJob, ClusterResult>(
     CLUSTER_QUEUE,
-    async (job: Job<ClusterJob, ClusterResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<ClusterJob, ClusterResult>) => {
       const parsed = zClusterJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
       return clusterOne(options.db, options.briefQueue, parsed.data.articleId);
-    },
+    }),
     // One at a time per process: assignments queue for one lock anyway.
     {
       connection: options.connection,
