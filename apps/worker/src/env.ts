@@ -31,6 +31,9 @@ const zEnv = z.object({
    * lifetime and the interval of the check for lapsed locks). Unset: each stage's own, 30–120 s.
    */
   JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).optional(),
+  /** Heap and time one document may take in the normalizer's thread before the attempt fails as a crash. */
+  NORMALIZE_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(512),
+  NORMALIZE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

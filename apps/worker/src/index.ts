@@ -24,6 +24,7 @@ import { createEnrichWorker } from "./enrich/worker";
 import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
+import { type NormalizerLimits, NormalizerPool } from "./ingest/normalizer-pool";
 import { createIngestWorker } from "./ingest/worker";
 import type { JobLock } from "./job-lock";
 import { Politeness, type PolitenessConfig } from "./politeness";
@@ -56,6 +57,8 @@ export interface WorkerConfig {
   webhookJobOptions?: Partial<JobsOptions>;
   /** Lock timing of the pipeline workers (ingest, enrich, cluster, brief); each worker's own when absent. */
   jobLock?: JobLock;
+  /** Normalize in threads with these limits, so a runaway document cannot block or crash the worker. */
+  normalizerLimits?: NormalizerLimits;
 }
 
 export interface RunningWorkers {
@@ -90,6 +93,9 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     ...config.politeness,
   });
 
+  const normalizer = config.normalizerLimits
+    ? new NormalizerPool(config.normalizerLimits, config.concurrency)
+    : undefined;
   const ingest = createIngestWorker({
     ...settings,
     db: config.db,
@@ -99,6 +105,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     briefQueue,
     log,
     jobLock: config.jobLock,
+    ...(normalizer ? { normalizer } : {}),
   });
   const enrich = createEnrichWorker({
     ...settings,
@@ -204,6 +211,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
           feedsQueue,
         ].map((queue) => queue.close()),
       );
+      await normalizer?.close();
       await connection.quit().catch(() => connection.disconnect());
     },
   };

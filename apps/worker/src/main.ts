@@ -30,6 +30,7 @@ async function main() {
     ...(env.JOB_LOCK_MS
       ? { jobLock: { lockDuration: env.JOB_LOCK_MS, stalledInterval: env.JOB_LOCK_MS } }
       : {}),
+    normalizerLimits: { memoryMb: env.NORMALIZE_MEMORY_MB, timeoutMs: env.NORMALIZE_TIMEOUT_MS },
     log,
   });
   log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);

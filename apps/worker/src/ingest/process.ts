@@ -9,6 +9,7 @@ import {
 import type { IngestProgress } from "@parallax/queue";
 import { FetchError, type FetchLimits, fetchPage } from "./fetch-page";
 import { normalizeInput, PermanentError } from "./input";
+import type { NormalizerPool } from "./normalizer-pool";
 
 export { PermanentError } from "./input";
 
@@ -16,6 +17,8 @@ export interface IngestDeps {
   db: Database;
   fetchLimits: FetchLimits;
   report: (progress: IngestProgress) => Promise<void>;
+  /** Normalizer threads with memory and time limits; in this thread when absent (tests, the CLI). */
+  normalizer?: NormalizerPool;
 }
 
 export type IngestOutcome =
@@ -43,7 +46,9 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   const input = normalizeInput(submission, page);
 
   await deps.report({ stage: "normalize", percent: 50 });
-  const normalized = normalizeOrExplain(input);
+  const normalized = deps.normalizer
+    ? await normalizeIsolated(deps.normalizer, input)
+    : normalizeOrExplain(input);
 
   await deps.report({ stage: "store", percent: 80 });
   const stored = await storeNormalizedArticle(deps.db, articleId, normalized, {
@@ -57,6 +62,16 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
 export function normalizeOrExplain(input: Parameters<typeof normalize>[0]) {
   try {
     return normalize(input);
+  } catch (error) {
+    if (error instanceof NormalizeError) throw new PermanentError(error.message);
+    throw error;
+  }
+}
+
+/** As normalizeOrExplain, in a normalizer thread: a crash there (NormalizerCrash) is an ordinary, retried failure. */
+async function normalizeIsolated(pool: NormalizerPool, input: Parameters<typeof normalize>[0]) {
+  try {
+    return await pool.normalize(input);
   } catch (error) {
     if (error instanceof NormalizeError) throw new PermanentError(error.message);
     throw error;

@@ -12,8 +12,10 @@ import {
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
 import { HostBusyError } from "../politeness";
+import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
 import type { FetchLimits } from "./fetch-page";
+import type { NormalizerPool } from "./normalizer-pool";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { type RefetchOutcome, refetchArticle } from "./refetch";
 import { reprocessArticle } from "./reprocess";
@@ -28,6 +30,8 @@ export interface IngestWorkerOptions extends QueueSettings {
   briefQueue?: Queue<BriefJob>;
   log: (line: string) => void;
   jobLock?: JobLock;
+  /** Where documents are normalized, with memory and time limits; in the worker's own thread when absent. */
+  normalizer?: NormalizerPool;
 }
 
 export function createIngestWorker(
@@ -66,7 +70,7 @@ export function createIngestWorker(
   };
   const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
-    async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token?: string) => {
+    outlastDatabaseOutages(db, log, async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token) => {
       const parsed = zIngestJob.safeParse(job.data);
       if (!parsed.success)
         throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message}`);
@@ -82,6 +86,7 @@ export function createIngestWorker(
           db,
           fetchLimits: options.fetchLimits,
           report: (progress) => job.updateProgress(progress),
+          ...(options.normalizer ? { normalizer: options.normalizer } : {}),
         });
         if (outcome.status !== "skipped") await enrichNext(articleId);
         return outcome;
@@ -118,7 +123,7 @@ export function createIngestWorker(
         }
         throw permanent ? new UnrecoverableError(message) : error;
       }
-    },
+    }),
     {
       connection: options.connection,
       prefix: options.prefix,

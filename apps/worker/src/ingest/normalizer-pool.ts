@@ -1,0 +1,88 @@
+import { Worker } from "node:worker_threads";
+import { type NormalizeErrorCode, type NormalizeInput, NormalizeError } from "@parallax/core/normalize";
+import type { NormalizedArticle } from "@parallax/core";
+
+/** The normalizer did not return: it threw something other than NormalizeError, ran out of memory or time. */
+export class NormalizerCrash extends Error {
+  override name = "NormalizerCrash";
+}
+
+export interface NormalizerLimits {
+  /** Heap of one normalizer thread; a document that needs more crashes that thread, not the worker. */
+  memoryMb: number;
+  /** Longest one document may take; the thread is then stopped. */
+  timeoutMs: number;
+}
+
+type Reply =
+  | { ok: true; article: NormalizedArticle }
+  | { ok: false; error: { message: string; code: NormalizeErrorCode | null } };
+
+const threadEntry = new URL("./normalize-thread.mjs", import.meta.url);
+
+/**
+ * Runs the normalizer in threads of its own, at most `size` at once (the ingest concurrency). A document that
+ * sends it into a runaway loop or exhausts its memory would otherwise block the worker's event loop — its job
+ * locks would lapse and other processes would take over its jobs, only to hang on the same document — or crash
+ * the whole process with every job it holds. Here that thread is stopped and the job fails with the reason,
+ * to be retried with backoff like any other failure.
+ */
+export class NormalizerPool {
+  private readonly idle: Worker[] = [];
+  private closed = false;
+
+  constructor(
+    private readonly limits: NormalizerLimits,
+    private readonly size: number,
+  ) {}
+
+  normalize(input: NormalizeInput): Promise<NormalizedArticle> {
+    if (this.closed)
+      return Promise.reject(new NormalizerCrash("normalizer stopped: the worker is shutting down"));
+    const thread = this.idle.pop() ?? this.spawn();
+    return new Promise<NormalizedArticle>((resolve, reject) => {
+      const settle = (reuse: boolean) => {
+        clearTimeout(timer);
+        thread.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (reuse && !this.closed && this.idle.length < this.size) this.idle.push(thread);
+        else void thread.terminate();
+      };
+      const crash = (reason: string) => {
+        settle(false);
+        reject(new NormalizerCrash(`normalizer crashed: ${reason}`));
+      };
+      const onMessage = (reply: Reply) => {
+        settle(true);
+        if (reply.ok) resolve(reply.article);
+        else if (reply.error.code) reject(new NormalizeError(reply.error.code, reply.error.message));
+        else reject(new NormalizerCrash(`normalizer crashed: ${reply.error.message}`));
+      };
+      const onError = (error: Error & { code?: string }) =>
+        crash(
+          error.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? `out of memory (over ${this.limits.memoryMb} MB)`
+            : error.message,
+        );
+      const onExit = (code: number) => crash(`its thread exited with code ${code}`);
+      const timer = setTimeout(
+        () => crash(`no result within ${this.limits.timeoutMs / 1_000} s`),
+        this.limits.timeoutMs,
+      );
+      thread.on("message", onMessage).on("error", onError).on("exit", onExit);
+      thread.postMessage(input);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.idle.splice(0).map((thread) => thread.terminate()));
+  }
+
+  private spawn(): Worker {
+    return new Worker(threadEntry, {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
+      stdout: false,
+      stderr: false,
+    });
+  }
+}
