@@ -81,7 +81,7 @@ describe("Redis restarted with its data wiped while articles are queued", () => 
       const submitted = await Promise.all(
         batch.map((article) => api.article.submit({ text: article.text, title: article.title })),
       );
-      submitted.forEach((s, k) => expected.set(s.articleId, batch[k]!.paragraphs));
+      for (const [k, s] of submitted.entries()) expected.set(s.articleId, batch[k]!.paragraphs);
     }
     expect(expected.size).toBe(ARTICLES);
     expect(await queue.getJobCountByTypes("waiting")).toBe(ARTICLES);

@@ -13,7 +13,7 @@ import { startWorkerProcess, type WorkerProcess } from "./__fixtures__/worker-pr
  * and each stage ran one completed job per article, none failed. Throughput is reported, not asserted: on a
  * two-core machine shared with other test runs, more processes cannot be promised to be faster.
  */
-const ARTICLES = Number(process.env.FAULTS_SCALE_ARTICLES ?? 200);
+const ARTICLES = Number(process.env.FAULTS_SCALE_ARTICLES ?? 100);
 const articles = headlineArticles(ARTICLES);
 const running: WorkerProcess[] = [];
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -59,6 +59,30 @@ async function runWith(workerCount: number) {
   const env = { DATABASE_URL: database.url, REDIS_URL: services.redisUrl, QUEUE_PREFIX: services.prefix };
   const workers = await Promise.all(Array.from({ length: workerCount }, () => startWorkerProcess(env)));
   running.push(...workers);
+  try {
+    await measure(workerCount, db, { ingestQueue, enrichQueue, clusterQueue }, workers);
+  } finally {
+    // A failed run must not leave its processes competing with the next one for the two cores.
+    await Promise.all(workers.map((worker) => worker.kill()));
+  }
+}
+
+async function measure(
+  workerCount: number,
+  db: ReturnType<typeof createDatabase>,
+  queues: { ingestQueue: Queue<IngestJob>; enrichQueue: Queue<EnrichJob>; clusterQueue: Queue<ClusterJob> },
+  workers: WorkerProcess[],
+) {
+  const { ingestQueue, enrichQueue, clusterQueue } = queues;
+  const stageCounts = async () =>
+    `\n${JSON.stringify(
+      await Promise.all(
+        [ingestQueue, enrichQueue, clusterQueue].map(async (queue) => ({
+          stage: queue.name,
+          ...(await queue.getJobCounts("waiting", "active", "delayed", "completed", "failed")),
+        })),
+      ),
+    )}`;
   const output = () => workers.map((w, i) => `\nworker ${i + 1}:\n${w.output().slice(-3_000)}`).join("");
 
   const api = createCaller({ db, ingestQueue, log: () => {} });
@@ -82,9 +106,11 @@ async function runWith(workerCount: number) {
       return done.clustered !== undefined ? true : null;
     },
     `${ARTICLES} articles through the pipeline with ${workerCount} workers`,
-    300_000,
-    output,
-  );
+    400_000,
+    () => `${JSON.stringify(done)}${output()}`,
+  ).catch(async (error: Error) => {
+    throw new Error(`${error.message}${await stageCounts()}`);
+  });
   figures.push({
     workers: workerCount,
     ready: done.ready!,
@@ -117,7 +143,6 @@ async function runWith(workerCount: number) {
       delayed: 0,
     });
   }
-  await Promise.all(workers.map((worker) => worker.stop()));
 }
 
 describe("several worker processes on the same queues", () => {

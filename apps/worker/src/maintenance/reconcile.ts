@@ -4,11 +4,14 @@ import {
   listArticlesNeedingEnrichment,
   listArticlesWithoutStory,
   listUnfinishedArticleIds,
+  loadSubmission,
   setArticleStatus,
 } from "@parallax/db";
 import {
   type ClusterJob,
+  clusterDedupId,
   type EnrichJob,
+  enrichDedupId,
   enqueueCluster,
   enqueueEnrich,
   enqueueIngest,
@@ -57,23 +60,44 @@ export async function reconcile(
       await setArticleStatus(db, id, "failed", job.failedReason || "processing failed");
       report.failed++;
     } else if (state === "completed" || state === "unknown") {
+      // A job that completed after the list was read has stored its article by now: nothing to do again.
+      const now = await loadSubmission(db, id);
+      if (now?.status !== "queued" && now?.status !== "processing") continue;
       await job.remove().catch(() => {});
       await enqueueIngest(queue, id);
       report.enqueued++;
     }
   }
   if (enrichQueue) {
-    // Deduplicated per article, so asking for one already waiting costs nothing.
-    for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000)) {
+    const candidates = await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000);
+    const idle = await withoutPendingJob(enrichQueue, candidates, enrichDedupId);
+    for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000, idle)) {
       await enqueueEnrich(enrichQueue, id);
       report.enrichQueued++;
     }
   }
   if (clusterQueue) {
-    for (const id of await listArticlesWithoutStory(db, 1_000)) {
+    const candidates = await listArticlesWithoutStory(db, 1_000);
+    const idle = await withoutPendingJob(clusterQueue, candidates, clusterDedupId);
+    for (const id of await listArticlesWithoutStory(db, 1_000, idle)) {
       await enqueueCluster(clusterQueue, id);
       report.clusterQueued++;
     }
   }
   return report;
+}
+
+/**
+ * The articles among `ids` with no job waiting or running in `queue`. The caller reads Postgres again for those:
+ * a job that finished between the first read and this look has written its result by then, and enqueueing it
+ * anew would run the stage twice for one article.
+ */
+async function withoutPendingJob(
+  queue: Queue<EnrichJob> | Queue<ClusterJob>,
+  ids: readonly string[],
+  dedupId: (articleId: string) => string,
+): Promise<string[]> {
+  const idle: string[] = [];
+  for (const id of ids) if (!(await queue.getDeduplicationJobId(dedupId(id)))) idle.push(id);
+  return idle;
 }
