@@ -1,6 +1,15 @@
 import { createCaller } from "@parallax/api";
 import { closeDatabase, createDatabase } from "@parallax/db";
-import { createClusterQueue, createEnrichQueue, createIngestQueue, createRedis } from "@parallax/queue";
+import {
+  type ClusterJob,
+  createClusterQueue,
+  createEnrichQueue,
+  createIngestQueue,
+  createRedis,
+  type EnrichJob,
+  type IngestJob,
+} from "@parallax/queue";
+import type { Queue } from "bullmq";
 import { afterAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
 import { headlineArticles } from "./__fixtures__/headline-articles";
