@@ -47,27 +47,31 @@ export async function reconcile(
     enrichQueued: 0,
     clusterQueued: 0,
   };
-  for (const id of ids) {
+  const settle = async (id: string): Promise<"enqueued" | "failed" | null> => {
     const job = await queue.getJob(id);
     if (!job) {
       await enqueueIngest(queue, id);
-      report.enqueued++;
-      continue;
+      return "enqueued";
     }
     const state = await job.getState();
     if (state === "failed") {
       // The job gave up but could not record why (the database was away at that moment).
       await setArticleStatus(db, id, "failed", job.failedReason || "processing failed");
-      report.failed++;
-    } else if (state === "completed" || state === "unknown") {
+      return "failed";
+    }
+    if (state === "completed" || state === "unknown") {
       // A job that completed after the list was read has stored its article by now: nothing to do again.
       const now = await loadSubmission(db, id);
-      if (now?.status !== "queued" && now?.status !== "processing") continue;
+      if (now?.status !== "queued" && now?.status !== "processing") return null;
       await job.remove().catch(() => {});
       await enqueueIngest(queue, id);
-      report.enqueued++;
+      return "enqueued";
     }
-  }
+    return null;
+  };
+  // In batches: after Redis lost its data every unfinished article needs a job, and one round trip after
+  // another would keep a thousand of them waiting for half a minute.
+  for (const outcome of await inBatches(ids, settle)) if (outcome) report[outcome]++;
   if (enrichQueue) {
     const candidates = await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000);
     const idle = await withoutPendingJob(enrichQueue, candidates, enrichDedupId);
@@ -97,7 +101,15 @@ async function withoutPendingJob(
   ids: readonly string[],
   dedupId: (articleId: string) => string,
 ): Promise<string[]> {
-  const idle: string[] = [];
-  for (const id of ids) if (!(await queue.getDeduplicationJobId(dedupId(id)))) idle.push(id);
-  return idle;
+  const pending = await inBatches(ids, (id) => queue.getDeduplicationJobId(dedupId(id)));
+  return ids.filter((_, i) => !pending[i]);
+}
+
+const BATCH = 50;
+
+async function inBatches<T>(ids: readonly string[], each: (id: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < ids.length; i += BATCH)
+    results.push(...(await Promise.all(ids.slice(i, i + BATCH).map(each))));
+  return results;
 }
