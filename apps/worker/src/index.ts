@@ -164,6 +164,9 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     },
     log,
   );
+  await normalizer
+    ?.warm()
+    .catch((error: Error) => log(`normalizer thread did not start ahead of time: ${error.message}`));
   await scheduleReconciler(maintenanceQueue);
   const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)

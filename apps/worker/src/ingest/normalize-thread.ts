@@ -4,7 +4,8 @@
 import { parentPort } from "node:worker_threads";
 import { type NormalizeInput, NormalizeError, normalize } from "@parallax/core/normalize";
 
-parentPort?.on("message", (input: NormalizeInput) => {
+parentPort?.on("message", (input: NormalizeInput | "ping") => {
+  if (input === "ping") return parentPort?.postMessage("pong");
   try {
     parentPort?.postMessage({ ok: true, article: normalize(input) });
   } catch (error) {

@@ -73,16 +73,42 @@ export class NormalizerPool {
     });
   }
 
+  /**
+   * Starts one thread and waits until it has loaded the normalizer (a few seconds of compiling on a small
+   * machine), so that the first article does not wait for it.
+   */
+  async warm(): Promise<void> {
+    const thread = this.spawn();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        thread
+          .once("message", () => resolve())
+          .once("error", reject)
+          .once("exit", reject);
+        thread.postMessage("ping");
+      });
+    } catch (error) {
+      void thread.terminate();
+      throw error;
+    }
+    thread.removeAllListeners("message").removeAllListeners("exit");
+    if (this.closed) void thread.terminate();
+    else this.idle.push(thread);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.idle.splice(0).map((thread) => thread.terminate()));
   }
 
   private spawn(): Worker {
-    return new Worker(threadEntry, {
+    const thread = new Worker(threadEntry, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.memoryMb },
       stdout: false,
       stderr: false,
     });
+    // An idle thread has no caller to tell; without a listener its 'error' would take the worker process down.
+    thread.on("error", () => {});
+    return thread;
   }
 }
