@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { type Database, fillSearchText } from "@parallax/db";
 import {
   type AlertsJob,
@@ -94,7 +95,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
   });
 
   const normalizer = config.normalizerLimits
-    ? new NormalizerPool(config.normalizerLimits, config.concurrency)
+    ? new NormalizerPool(config.normalizerLimits, Math.min(config.concurrency, availableParallelism()))
     : undefined;
   const ingest = createIngestWorker({
     ...settings,

@@ -26,6 +26,9 @@ describe("normalizer threads", () => {
   it("return what normalize returns in this thread, and its NormalizeError for a refused document", async () => {
     const threads = pool(512, 60_000);
     expect(await threads.normalize(article)).toEqual(normalize(article));
+    // One thread: the second document waits for the first rather than starting a thread of its own.
+    const both = await Promise.all([threads.normalize(article), threads.normalize(article)]);
+    expect(both.map((a) => a.paragraphs.length)).toEqual([2, 2]);
     const refused = await threads.normalize({ kind: "text", text: "   " }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(NormalizeError);
     expect((refused as NormalizeError).code).toBe("empty");

@@ -21,7 +21,8 @@ type Reply =
 const threadEntry = new URL("./normalize-thread.mjs", import.meta.url);
 
 /**
- * Runs the normalizer in threads of its own, at most `size` at once (the ingest concurrency). A document that
+ * Runs the normalizer in threads of its own, at most `size` at once; more documents wait for a thread (the work
+ * is CPU-bound: threads beyond the cores only add memory and start-up). A document that
  * sends it into a runaway loop or exhausts its memory would otherwise block the worker's event loop — its job
  * locks would lapse and other processes would take over its jobs, only to hang on the same document — or crash
  * the whole process with every job it holds. Here that thread is stopped and the job fails with the reason,
@@ -29,6 +30,8 @@ const threadEntry = new URL("./normalize-thread.mjs", import.meta.url);
  */
 export class NormalizerPool {
   private readonly idle: Worker[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private busy = 0;
   private closed = false;
 
   constructor(
@@ -36,16 +39,20 @@ export class NormalizerPool {
     private readonly size: number,
   ) {}
 
-  normalize(input: NormalizeInput): Promise<NormalizedArticle> {
-    if (this.closed)
-      return Promise.reject(new NormalizerCrash("normalizer stopped: the worker is shutting down"));
+  async normalize(input: NormalizeInput): Promise<NormalizedArticle> {
+    while (this.busy >= this.size && !this.closed)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.closed) throw new NormalizerCrash("normalizer stopped: the worker is shutting down");
+    this.busy++;
     const thread = this.idle.pop() ?? this.spawn();
     return new Promise<NormalizedArticle>((resolve, reject) => {
       const settle = (reuse: boolean) => {
         clearTimeout(timer);
         thread.off("message", onMessage).off("error", onError).off("exit", onExit);
-        if (reuse && !this.closed && this.idle.length < this.size) this.idle.push(thread);
+        if (reuse && !this.closed) this.idle.push(thread);
         else void thread.terminate();
+        this.busy--;
+        this.waiting.shift()?.();
       };
       const crash = (reason: string) => {
         settle(false);
@@ -98,6 +105,7 @@ export class NormalizerPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake();
     await Promise.all(this.idle.splice(0).map((thread) => thread.terminate()));
   }
 
