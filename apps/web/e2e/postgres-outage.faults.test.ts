@@ -157,6 +157,7 @@ describe("PostgreSQL stopped for 20 s during ingestion", () => {
     };
     await waitFor(
       async () => {
+        if (worker!.hasExited()) throw new Error(`the worker process died:${output()}`);
         const { rows } = await db!.$client.query(
           `select count(*)::int as n from articles a
             where a.status <> 'ready' or not exists (select 1 from article_stories s where s.article_id = a.id)`,
