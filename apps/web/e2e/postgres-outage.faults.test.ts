@@ -142,7 +142,7 @@ describe("PostgreSQL stopped for 20 s during ingestion", () => {
     const duringOutage = submissions.filter((s) => s.at >= stoppedAt && s.at < restartedAt);
     // Every refusal was an answer the client could read: 503 and the sentence, nothing else.
     for (const s of refused) {
-      expect(s.status, s.body).toBe(503);
+      expect(s.status, `${s.body}\nweb log:\n${next!.output().slice(-6_000)}`).toBe(503);
       expect(JSON.parse(s.body)).toEqual({ error: UNAVAILABLE });
     }
     expect(duringOutage.filter((s) => s.status === 503).length).toBeGreaterThan(0);
