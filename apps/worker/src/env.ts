@@ -33,6 +33,14 @@ const zEnv = z.object({
   /** One document's limits in the normalizer: elements of a page, and time before it is given up as too complex. */
   NORMALIZE_MAX_ELEMENTS: z.coerce.number().int().min(1_000).max(5_000_000).default(200_000),
   NORMALIZE_TIME_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * How long the job of a worker process that died stays locked before another process takes it over (the lock
+   * lifetime and the interval of the check for lapsed locks). Unset: each stage's own, 30–120 s.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(500).max(600_000).optional(),
+  /** Heap and time one document may take in the normalizer's thread before the attempt fails as a crash. */
+  NORMALIZE_MEMORY_MB: z.coerce.number().int().min(16).max(16_384).default(512),
+  NORMALIZE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
 });
 export type WorkerEnv = z.infer<typeof zEnv>;
 

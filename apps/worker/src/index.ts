@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { NormalizeLimits } from "@parallax/core/normalize";
 import { type Database, fillSearchText } from "@parallax/db";
 import {
@@ -26,10 +27,13 @@ import { createEnrichWorker } from "./enrich/worker";
 import { reconcileFeedSchedulers } from "./feeds/reconcile";
 import { createFeedsWorker } from "./feeds/worker";
 import type { FetchLimits } from "./ingest/fetch-page";
+import { type NormalizerLimits, NormalizerPool } from "./ingest/normalizer-pool";
 import { createIngestWorker } from "./ingest/worker";
 import { createLog } from "./log";
+import type { JobLock } from "./job-lock";
 import { Politeness, type PolitenessConfig } from "./politeness";
 import { reconcile } from "./maintenance/reconcile";
+import { onReconnect } from "./maintenance/on-reconnect";
 import { createMaintenanceWorker } from "./maintenance/worker";
 import { createBriefWorker } from "./stories/brief";
 import { createClusterWorker } from "./stories/cluster";
@@ -62,6 +66,10 @@ export interface WorkerConfig {
   webhookTimeoutMs?: number;
   /** Overrides of the webhook jobs' options (tests shorten the backoff). */
   webhookJobOptions?: Partial<JobsOptions>;
+  /** Lock timing of the pipeline workers (ingest, enrich, cluster, brief); each worker's own when absent. */
+  jobLock?: JobLock;
+  /** Normalize in threads with these limits, so a runaway document cannot block or crash the worker. */
+  normalizerLimits?: NormalizerLimits;
 }
 
 export interface RunningWorkers {
@@ -99,6 +107,9 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     ...config.politeness,
   });
 
+  const normalizer = config.normalizerLimits
+    ? new NormalizerPool(config.normalizerLimits, Math.min(config.concurrency, availableParallelism()))
+    : undefined;
   const ingest = createIngestWorker({
     ...settings,
     db: config.db,
@@ -108,6 +119,8 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     enrichQueue,
     briefQueue,
     log,
+    jobLock: config.jobLock,
+    ...(normalizer ? { normalizer } : {}),
   });
   const enrich = createEnrichWorker({
     ...settings,
@@ -116,9 +129,16 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     clusterQueue,
     alertsQueue,
     log,
+    jobLock: config.jobLock,
   });
-  const cluster = createClusterWorker({ ...settings, db: config.db, briefQueue, log });
-  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log });
+  const cluster = createClusterWorker({
+    ...settings,
+    db: config.db,
+    briefQueue,
+    log,
+    jobLock: config.jobLock,
+  });
+  const brief = createBriefWorker({ ...settings, db: config.db, alertsQueue, log, jobLock: config.jobLock });
   const feeds = createFeedsWorker({
     ...settings,
     db: config.db,
@@ -146,6 +166,23 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     log,
   });
 
+  const stopRecovering = onReconnect(
+    connection,
+    async () => {
+      log("Redis reconnected: scheduling the reconciler again and reconciling with Postgres");
+      await scheduleReconciler(maintenanceQueue);
+      const report = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
+      const schedules = await reconcileFeedSchedulers(config.db, feedsQueue);
+      log(
+        `Redis reconnected: ${report.enqueued} articles re-enqueued, ` +
+          `${report.failed} marked failed, ${schedules} feed polling schedules re-created`,
+      );
+    },
+    log,
+  );
+  await normalizer
+    ?.warm()
+    .catch((error: Error) => log(`normalizer thread did not start ahead of time: ${error.message}`));
   await scheduleReconciler(maintenanceQueue);
   const first = await reconcile(config.db, ingestQueue, enrichQueue, clusterQueue);
   if (first.enqueued || first.failed)
@@ -170,6 +207,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
     webhooksQueue,
     politeness,
     async close() {
+      stopRecovering();
       await Promise.all([
         ingest.close(),
         enrich.close(),
@@ -192,6 +230,7 @@ export async function startWorkers(config: WorkerConfig): Promise<RunningWorkers
           feedsQueue,
         ].map((queue) => queue.close()),
       );
+      await normalizer?.close();
       await connection.quit().catch(() => connection.disconnect());
       await guard.close().catch(() => {});
     },

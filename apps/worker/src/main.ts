@@ -31,6 +31,10 @@ async function main() {
       maxConcurrent: env.FETCH_HOST_CONCURRENCY,
       minIntervalMs: env.FETCH_HOST_INTERVAL_MS,
     },
+    ...(env.JOB_LOCK_MS
+      ? { jobLock: { lockDuration: env.JOB_LOCK_MS, stalledInterval: env.JOB_LOCK_MS } }
+      : {}),
+    normalizerLimits: { memoryMb: env.NORMALIZE_MEMORY_MB, timeoutMs: env.NORMALIZE_TIMEOUT_MS },
     log,
   });
   log(`worker ready (queue prefix "${env.QUEUE_PREFIX}", concurrency ${env.INGEST_CONCURRENCY})`);

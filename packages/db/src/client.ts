@@ -19,6 +19,10 @@ export function createDatabase(url: string, options: DatabaseOptions = {}): Data
   });
   // An idle client losing its server must not crash the process; the next query reports the failure.
   pool.on("error", () => {});
+  // Nor one that is checked out between two queries (inside a transaction, say) when the server shuts down:
+  // the pool listens only to idle clients, and an 'error' event nobody listens to ends the process (found by
+  // stopping PostgreSQL under load: the worker died of "terminating connection due to administrator command").
+  pool.on("connect", (client) => client.on("error", () => {}));
   return drizzle(pool, { schema }) as Database;
 }
 

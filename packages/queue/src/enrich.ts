@@ -38,6 +38,9 @@ export function createEnrichQueue(
  */
 export async function enqueueEnrich(queue: Queue<EnrichJob>, articleId: string): Promise<void> {
   await queue.add("enrich", zEnrichJob.parse({ articleId }), {
-    deduplication: { id: `enrich-${articleId}` },
+    deduplication: { id: enrichDedupId(articleId) },
   });
 }
+
+/** The key under which an article's pending enrichment is known while it waits or runs. */
+export const enrichDedupId = (articleId: string) => `enrich-${articleId}`;

@@ -47,9 +47,12 @@ export function createBriefQueue({ connection, prefix }: QueueSettings, options:
 /** One pending assignment per article, as for enrichment. */
 export async function enqueueCluster(queue: Queue<ClusterJob>, articleId: string): Promise<void> {
   await queue.add("cluster", zClusterJob.parse({ articleId }), {
-    deduplication: { id: `cluster-${articleId}` },
+    deduplication: { id: clusterDedupId(articleId) },
   });
 }
+
+/** The key under which an article's pending story assignment is known while it waits or runs. */
+export const clusterDedupId = (articleId: string) => `cluster-${articleId}`;
 
 /**
  * Debounced: a rebuild waits `debounceMs`; another request meanwhile replaces it and restarts the wait (BullMQ's

@@ -104,7 +104,7 @@ export async function startPostgres(opts: StartServiceOptions): Promise<RunningS
   }
 
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort(attempt === 1 ? PREFERRED_PORT : undefined);
+    const port = opts.port ?? (await findFreePort(attempt === 1 ? PREFERRED_PORT : undefined));
     const server = spawnManaged(
       binaries.postgres,
       [
@@ -131,7 +131,7 @@ export async function startPostgres(opts: StartServiceOptions): Promise<RunningS
       if (exists.rowCount === 0) await createDatabase(serverUrl, DATABASE);
     } catch (error) {
       await stop();
-      if (attempt < 3 && lostPortRace(server)) continue;
+      if (attempt < 3 && opts.port === undefined && lostPortRace(server)) continue;
       throw error;
     }
     return { url: withDatabase(serverUrl, DATABASE), embedded: true, stop };

@@ -137,7 +137,7 @@ export async function startRedis(opts: StartServiceOptions): Promise<RunningServ
   await clearLeftover(dataDir, pidFile, log);
 
   for (let attempt = 1; ; attempt++) {
-    const port = await findFreePort();
+    const port = opts.port ?? (await findFreePort());
     const server = spawnManaged(
       redisServer,
       [
@@ -153,7 +153,7 @@ export async function startRedis(opts: StartServiceOptions): Promise<RunningServ
       await waitUntilReady(server, () => isRedisReachable(url, 1_000), "redis-server", START_TIMEOUT_MS);
     } catch (error) {
       await stop();
-      if (attempt < 3 && lostPortRace(server)) continue;
+      if (attempt < 3 && opts.port === undefined && lostPortRace(server)) continue;
       throw error;
     }
     return { url, embedded: true, stop };

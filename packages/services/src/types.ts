@@ -10,6 +10,11 @@ export interface StartServiceOptions {
   url?: string;
   /** Where the embedded server keeps its data. */
   dataDir: string;
+  /**
+   * The port of the embedded server, exactly (no fallback to another): a server started again after a stop
+   * keeps its URL, so clients that were connected reconnect to it. Any free port when not given.
+   */
+  port?: number;
   /** Progress and problems, one line at a time (not the server's own log). */
   log?: (line: string) => void;
 }

@@ -15,6 +15,9 @@ describe("isUnavailable", () => {
   it("recognises Postgres shutting down (57P01) and pool connect timeouts", () => {
     expect(isUnavailable(Object.assign(new Error("terminating connection"), { code: "57P01" }))).toBe(true);
     expect(isUnavailable(new Error("timeout exceeded when trying to connect"))).toBe(true);
+    expect(isUnavailable(new Error("Client has encountered a connection error and is not queryable"))).toBe(
+      true,
+    );
   });
 
   it("does not mistake a constraint violation for an outage", () => {

@@ -19,8 +19,10 @@ const unavailableCodes = new Set([
   "57P03",
   "53300",
 ]);
+// "not queryable": a client whose connection died mid-transaction, as its rollback reports it (seen when
+// PostgreSQL stopped under submissions); "timeout expired": pg's own connect timeout.
 const unavailableMessages =
-  /timeout exceeded when trying to connect|connection terminated|connection is closed|stream isn't writeable|cannot use a pool after calling end/i;
+  /timeout exceeded when trying to connect|connection terminated|connection is closed|stream isn't writeable|cannot use a pool after calling end|connection error and is not queryable|timeout expired/i;
 
 /** Whether the error, or anything it wraps, says Postgres or Redis could not be reached. */
 export function isUnavailable(error: unknown, depth = 0): boolean {

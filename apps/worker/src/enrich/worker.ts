@@ -20,6 +20,8 @@ import {
   parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
+import type { JobLock } from "../job-lock";
 
 export interface EnrichWorkerOptions extends QueueSettings {
   db: Database;
@@ -29,6 +31,7 @@ export interface EnrichWorkerOptions extends QueueSettings {
   /** Where an enriched article is matched against watches; absent in tests of enrichment alone. */
   alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 type EnrichResult = { outcome: "written" | "unchanged" | "skipped" };
@@ -72,7 +75,7 @@ export async function enrichOne(
 export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJob, EnrichResult> {
   const worker = new Worker<EnrichJob, EnrichResult>(
     ENRICH_QUEUE,
-    async (job: Job<EnrichJob, EnrichResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<EnrichJob, EnrichResult>) => {
       const { articleId } = parseJobData(zEnrichJob, job);
       const result = await enrichOne(options.db, articleId, (progress) => job.updateProgress(progress));
       // Unchanged output still goes on: the article may be in no story yet (stored before a restart).
@@ -81,12 +84,13 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
       if (options.alertsQueue && result.outcome !== "skipped")
         await enqueueAlerts(options.alertsQueue, { kind: "article", articleId });
       return result;
-    },
+    }),
     {
       connection: options.connection,
       prefix: queueKeyPrefix(options.prefix),
       concurrency: options.concurrency,
       lockDuration: 60_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => options.log(`enrich worker error: ${error.message}`));

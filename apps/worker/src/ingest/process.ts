@@ -14,6 +14,7 @@ import {
 import type { IngestProgress } from "@parallax/queue";
 import { FetchError, type FetchLimits, fetchPage } from "./fetch-page";
 import { normalizeInput, PermanentError } from "./input";
+import type { NormalizerPool } from "./normalizer-pool";
 
 export { PermanentError } from "./input";
 
@@ -23,6 +24,8 @@ export interface IngestDeps {
   /** Size, element and time limits of one document (the normalizer's defaults for any left out). */
   normalizeLimits?: Partial<NormalizeLimits>;
   report: (progress: IngestProgress) => Promise<void>;
+  /** Normalizer threads with memory and time limits; in this thread when absent (tests, the CLI). */
+  normalizer?: NormalizerPool;
 }
 
 export type IngestOutcome =
@@ -50,7 +53,9 @@ export async function processArticle(articleId: string, deps: IngestDeps): Promi
   const input = normalizeInput(submission, page);
 
   await deps.report({ stage: "normalize", percent: 50 });
-  const normalized = normalizeOrExplain(input, deps.normalizeLimits);
+  const normalized = deps.normalizer
+    ? await normalizeIsolated(deps.normalizer, input, deps.normalizeLimits)
+    : normalizeOrExplain(input, deps.normalizeLimits);
 
   await deps.report({ stage: "store", percent: 80 });
   const stored = await storeNormalizedArticle(deps.db, articleId, normalized, {
@@ -67,6 +72,20 @@ export function normalizeOrExplain(
 ) {
   try {
     return normalize(input, limits ? { limits } : {});
+  } catch (error) {
+    if (error instanceof NormalizeError) throw new PermanentError(error.message);
+    throw error;
+  }
+}
+
+/** As normalizeOrExplain, in a normalizer thread: a crash there (NormalizerCrash) is an ordinary, retried failure. */
+async function normalizeIsolated(
+  pool: NormalizerPool,
+  input: Parameters<typeof normalize>[0],
+  limits?: Partial<NormalizeLimits>,
+) {
+  try {
+    return await pool.normalize(input, limits);
   } catch (error) {
     if (error instanceof NormalizeError) throw new PermanentError(error.message);
     throw error;

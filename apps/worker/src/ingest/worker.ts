@@ -15,7 +15,10 @@ import {
 import { DelayedError, type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { ingestFromFeedSummary } from "../feeds/fallback";
 import { HostBusyError } from "../politeness";
+import { outlastDatabaseOutages } from "../database-outage";
+import type { JobLock } from "../job-lock";
 import type { FetchLimits } from "./fetch-page";
+import type { NormalizerPool } from "./normalizer-pool";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
 import { type RefetchOutcome, refetchArticle } from "./refetch";
 import { reprocessArticle } from "./reprocess";
@@ -31,6 +34,9 @@ export interface IngestWorkerOptions extends QueueSettings {
   /** Where a refetched article's changed text asks for its story's briefing to be rebuilt. */
   briefQueue?: Queue<BriefJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
+  /** Where documents are normalized, with memory and time limits; in the worker's own thread when absent. */
+  normalizer?: NormalizerPool;
 }
 
 export function createIngestWorker(
@@ -70,7 +76,7 @@ export function createIngestWorker(
   };
   const worker = new Worker<IngestJob, IngestOutcome | RefetchOutcome>(
     INGEST_QUEUE,
-    async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token?: string) => {
+    outlastDatabaseOutages(db, log, async (job: Job<IngestJob, IngestOutcome | RefetchOutcome>, token) => {
       const { articleId, runId } = parseJobData(zIngestJob, job);
       if (job.name === "refetch") return refetch(articleId);
       if (runId) {
@@ -85,6 +91,7 @@ export function createIngestWorker(
           fetchLimits: options.fetchLimits,
           normalizeLimits: options.normalizeLimits,
           report: (progress) => job.updateProgress(progress),
+          ...(options.normalizer ? { normalizer: options.normalizer } : {}),
         });
         if (outcome.status !== "skipped") await enrichNext(articleId);
         return outcome;
@@ -121,13 +128,14 @@ export function createIngestWorker(
         }
         throw permanent ? new UnrecoverableError(message) : error;
       }
-    },
+    }),
     {
       connection: options.connection,
       prefix: queueKeyPrefix(options.prefix),
       concurrency: options.concurrency,
       // A killed worker's job is handed to another after this long without a lock renewal.
       lockDuration: 30_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => log(`ingest worker error: ${error.message}`));

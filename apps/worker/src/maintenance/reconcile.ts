@@ -4,11 +4,14 @@ import {
   listArticlesNeedingEnrichment,
   listArticlesWithoutStory,
   listUnfinishedArticleIds,
+  loadSubmission,
   setArticleStatus,
 } from "@parallax/db";
 import {
   type ClusterJob,
+  clusterDedupId,
   type EnrichJob,
+  enrichDedupId,
   enqueueCluster,
   enqueueEnrich,
   enqueueIngest,
@@ -44,36 +47,69 @@ export async function reconcile(
     enrichQueued: 0,
     clusterQueued: 0,
   };
-  for (const id of ids) {
+  const settle = async (id: string): Promise<"enqueued" | "failed" | null> => {
     const job = await queue.getJob(id);
     if (!job) {
       await enqueueIngest(queue, id);
-      report.enqueued++;
-      continue;
+      return "enqueued";
     }
     const state = await job.getState();
     if (state === "failed") {
       // The job gave up but could not record why (the database was away at that moment).
       await setArticleStatus(db, id, "failed", job.failedReason || "processing failed");
-      report.failed++;
-    } else if (state === "completed" || state === "unknown") {
+      return "failed";
+    }
+    if (state === "completed" || state === "unknown") {
+      // A job that completed after the list was read has stored its article by now: nothing to do again.
+      const now = await loadSubmission(db, id);
+      if (now?.status !== "queued" && now?.status !== "processing") return null;
       await job.remove().catch(() => {});
       await enqueueIngest(queue, id);
-      report.enqueued++;
+      return "enqueued";
     }
-  }
+    return null;
+  };
+  // In batches: after Redis lost its data every unfinished article needs a job, and one round trip after
+  // another would keep a thousand of them waiting for half a minute.
+  for (const outcome of await inBatches(ids, settle)) if (outcome) report[outcome]++;
   if (enrichQueue) {
-    // Deduplicated per article, so asking for one already waiting costs nothing.
-    for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000)) {
+    const candidates = await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000);
+    const idle = await withoutPendingJob(enrichQueue, candidates, enrichDedupId);
+    for (const id of await listArticlesNeedingEnrichment(db, ENRICHMENT_VERSION, 1_000, idle)) {
       await enqueueEnrich(enrichQueue, id);
       report.enrichQueued++;
     }
   }
   if (clusterQueue) {
-    for (const id of await listArticlesWithoutStory(db, 1_000)) {
+    const candidates = await listArticlesWithoutStory(db, 1_000);
+    const idle = await withoutPendingJob(clusterQueue, candidates, clusterDedupId);
+    for (const id of await listArticlesWithoutStory(db, 1_000, idle)) {
       await enqueueCluster(clusterQueue, id);
       report.clusterQueued++;
     }
   }
   return report;
+}
+
+/**
+ * The articles among `ids` with no job waiting or running in `queue`. The caller reads Postgres again for those:
+ * a job that finished between the first read and this look has written its result by then, and enqueueing it
+ * anew would run the stage twice for one article.
+ */
+async function withoutPendingJob(
+  queue: Queue<EnrichJob> | Queue<ClusterJob>,
+  ids: readonly string[],
+  dedupId: (articleId: string) => string,
+): Promise<string[]> {
+  const pending = await inBatches(ids, (id) => queue.getDeduplicationJobId(dedupId(id)));
+  return ids.filter((_, i) => !pending[i]);
+}
+
+const BATCH = 50;
+
+async function inBatches<T>(ids: readonly string[], each: (id: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < ids.length; i += BATCH)
+    results.push(...(await Promise.all(ids.slice(i, i + BATCH).map(each))));
+  return results;
 }

@@ -12,12 +12,15 @@ import {
   parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
+import type { JobLock } from "../job-lock";
 
 export interface BriefWorkerOptions extends QueueSettings {
   db: Database;
   /** Where a new briefing version is matched against watches. */
   alertsQueue?: Queue<AlertsJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function briefStory(db: Database, storyId: string): Promise<BriefRe
 export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob, BriefResult> {
   const worker = new Worker<BriefJob, BriefResult>(
     BRIEF_QUEUE,
-    async (job: Job<BriefJob, BriefResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<BriefJob, BriefResult>) => {
       const { storyId } = parseJobData(zBriefJob, job);
       const result = await briefStory(options.db, storyId);
       if (options.alertsQueue && result.changed && result.storyId && result.version)
@@ -73,12 +76,13 @@ export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob,
           version: result.version,
         });
       return result;
-    },
+    }),
     {
       connection: options.connection,
       prefix: queueKeyPrefix(options.prefix),
       concurrency: 1,
       lockDuration: 120_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => options.log(`brief worker error: ${error.message}`));

@@ -10,11 +10,14 @@ import {
   parseJobData,
 } from "@parallax/queue";
 import { type Job, type Queue, Worker } from "bullmq";
+import { outlastDatabaseOutages } from "../database-outage";
+import type { JobLock } from "../job-lock";
 
 export interface ClusterWorkerOptions extends QueueSettings {
   db: Database;
   briefQueue: Queue<BriefJob>;
   log: (line: string) => void;
+  jobLock?: JobLock;
 }
 
 type ClusterResult = { storyId: string | null; outcome: string; merged: number };
@@ -46,15 +49,16 @@ export async function clusterOne(
 export function createClusterWorker(options: ClusterWorkerOptions): Worker<ClusterJob, ClusterResult> {
   const worker = new Worker<ClusterJob, ClusterResult>(
     CLUSTER_QUEUE,
-    async (job: Job<ClusterJob, ClusterResult>) => {
+    outlastDatabaseOutages(options.db, options.log, async (job: Job<ClusterJob, ClusterResult>) => {
       return clusterOne(options.db, options.briefQueue, parseJobData(zClusterJob, job).articleId);
-    },
+    }),
     // One at a time per process: assignments queue for one lock anyway.
     {
       connection: options.connection,
       prefix: queueKeyPrefix(options.prefix),
       concurrency: 1,
       lockDuration: 60_000,
+      ...options.jobLock,
     },
   );
   worker.on("error", (error) => options.log(`cluster worker error: ${error.message}`));

@@ -254,13 +254,16 @@ export async function corpusTermStats(db: Database, terms: readonly string[]) {
 
 /**
  * Readable articles with no enrichment, or one from an older engine (errors of the current engine are not
- * retried here: they would fail again). Oldest first, so a backlog drains in arrival order.
+ * retried here: they would fail again). Oldest first, so a backlog drains in arrival order. `among` narrows the
+ * look to those articles.
  */
 export async function listArticlesNeedingEnrichment(
   db: Database,
   version: number,
   limit: number,
+  among?: readonly string[],
 ): Promise<string[]> {
+  if (among?.length === 0) return [];
   const rows = await db
     .select({ id: articles.id })
     .from(articles)
@@ -269,6 +272,7 @@ export async function listArticlesNeedingEnrichment(
       and(
         inArray(articles.status, ["ready", "duplicate"]),
         or(isNull(articleEnrichment.articleId), lt(articleEnrichment.version, version)),
+        among ? inArray(articles.id, [...among]) : undefined,
       ),
     )
     .orderBy(asc(articles.createdAt))
