@@ -9,6 +9,11 @@ const zEnv = z.object({
     .default("parallax"),
   INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   ENRICH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * The worker's scheduling niceness (0 normal, 19 lowest): pipeline work yields the CPU to the web app and the
+   * databases on a shared machine, and still gets every idle cycle.
+   */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(20_000),
   FETCH_MAX_BYTES: z.coerce
     .number()

@@ -3,9 +3,10 @@ import { RateLimitedError } from "@parallax/queue";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext, log } from "~/server/context";
 import { isUnavailable, UNAVAILABLE_MESSAGE } from "~/server/errors";
+import { clearPageCaches } from "~/server/page-data";
 
-function handler(request: Request) {
-  return fetchRequestHandler({
+async function handler(request: Request) {
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
@@ -28,6 +29,11 @@ function handler(request: Request) {
       return errors.length > 0 && errors.every((error) => isUnavailable(error)) ? { status: 503 } : {};
     },
   });
+  // A change (a move, a split, a source's settings) may show on any page, and whoever made it reloads next and
+  // must see it. A submission changes no page until the workers have processed it.
+  const procedures = new URL(request.url).pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  if (request.method === "POST" && procedures.some((name) => name !== "article.submit")) clearPageCaches();
+  return response;
 }
 
 export { handler as GET, handler as POST };
