@@ -29,6 +29,13 @@ type Props = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * Articles listed on the page unless all are asked for (`?articles=all`, up to the 500 `story.byId` gives): each
+ * row carries its move and split controls, and a story of a thousand wire copies made a page of a megabyte.
+ */
+const ARTICLES_SHOWN = 100;
+const ARTICLES_AT_MOST = 500;
+
 type BriefingResult = RouterOutputs["story"]["briefing"] | "missing-version" | "unreadable";
 type Caller = Awaited<ReturnType<typeof getCaller>>;
 
@@ -50,7 +57,7 @@ async function readBriefing(
 
 /** The story, its latest briefing, merge record and stale marks: what every reader of the page sees. */
 async function readStoryPage(caller: Caller, id: string) {
-  const story = await caller.story.byId({ id });
+  const story = await caller.story.byId({ id, articleLimit: ARTICLES_SHOWN });
   const [briefing, merges, stalePoints] = await Promise.all([
     readBriefing(caller, story.id, undefined),
     caller.story.merges({ id: story.id }),
@@ -113,7 +120,14 @@ export default async function StoryPage({ params, searchParams }: Props) {
   const built = briefing === "unreadable" ? null : briefing;
   const headline = built?.briefing?.headline ?? null;
   const latest = built?.versions[0]?.version ?? null;
-  const sources = new Set(story.articles.map((a) => a.source?.id ?? a.id)).size;
+  const listed =
+    query.articles === "all" && story.articles.length < story.articleCount
+      ? (await (await getCaller()).story.byId({ id: story.id, articleLimit: ARTICLES_AT_MOST })).articles
+      : story.articles;
+  const sources =
+    listed.length < story.articleCount
+      ? story.sourceCount
+      : new Set(listed.map((a) => a.source?.id ?? a.id)).size;
 
   return (
     <article className="story">
@@ -236,7 +250,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           storyId={story.id}
           briefingVersion={latest}
           arrivedByMove={query.moved === "1"}
-          articles={story.articles.map((a) => ({
+          articles={listed.map((a) => ({
             id: a.id,
             title: a.title,
             sourceName: a.source?.name ?? null,
@@ -244,6 +258,16 @@ export default async function StoryPage({ params, searchParams }: Props) {
             pinned: a.pinned,
           }))}
         />
+        {listed.length < story.articleCount ? (
+          <p className="muted story-articles-more">
+            The first {listed.length} of {story.articleCount} articles, earliest published first.{" "}
+            {query.articles === "all" ? null : (
+              <Link href={`/stories/${story.id}?articles=all`}>
+                {story.articleCount > ARTICLES_AT_MOST ? `Show the first ${ARTICLES_AT_MOST}` : "Show all"}
+              </Link>
+            )}
+          </p>
+        ) : null}
         <p className="story-hint muted">
           This story’s id, for moving an article here from another story: <code>{story.id}</code>
         </p>
