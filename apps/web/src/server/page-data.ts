@@ -5,11 +5,13 @@ import { PageCache } from "./page-cache";
 
 /**
  * The home page's cards and a story page's data, shared by the readers of this web process (see PageCache).
- * A reader may see the cards or a story's article list up to GRACE_MS behind while a burst of articles changes
- * them every moment; a new briefing version shows at once on its story's page (its own cache entry); changes
- * made through this process (moves, splits) clear everything.
+ * While a burst of articles changes them every moment, a reader may see the cards up to HOME_GRACE_MS behind
+ * and a story's article list up to STORY_GRACE_MS behind (a story page has fewer readers than the home page, so
+ * its copy would otherwise be out of date at nearly every view); a new briefing version shows at once on its
+ * story's page (its own cache entry), and changes made through this process (moves, splits) clear everything.
  */
-const GRACE_MS = 5_000;
+const HOME_GRACE_MS = 5_000;
+const STORY_GRACE_MS = 15_000;
 const MAX_AGE_MS = 30_000;
 
 interface Caches {
@@ -22,8 +24,8 @@ interface Caches {
 const holder = globalThis as typeof globalThis & { __parallaxPageCaches?: Caches };
 function caches(): Caches {
   holder.__parallaxPageCaches ??= {
-    home: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: GRACE_MS, maxEntries: 1 }),
-    stories: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: GRACE_MS, maxEntries: 1_000 }),
+    home: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: HOME_GRACE_MS, maxEntries: 1 }),
+    stories: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: STORY_GRACE_MS, maxEntries: 1_000 }),
   };
   return holder.__parallaxPageCaches;
 }

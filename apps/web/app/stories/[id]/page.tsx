@@ -33,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Articles listed on the page unless all are asked for (`?articles=all`, up to the 500 `story.byId` gives): each
  * row carries its move and split controls, and a story of a thousand wire copies made a page of a megabyte.
  */
-const ARTICLES_SHOWN = 100;
+const ARTICLES_SHOWN = 50;
 const ARTICLES_AT_MOST = 500;
 
 type BriefingResult = RouterOutputs["story"]["briefing"] | "missing-version" | "unreadable";
