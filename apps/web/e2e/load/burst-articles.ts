@@ -23,6 +23,7 @@ interface NewsWclEntry {
 const P = 11;
 const SENTENCES = 10;
 const PER_PARAGRAPH = 2;
+const MAX_FROM_ONE_REPORT = 5;
 
 const OUTLETS = [
   "Associated Press",
@@ -83,40 +84,55 @@ function titleFrom(sentence: string): string {
 export async function burstArticles(count: number): Promise<BurstArticle[]> {
   const dir = path.join(repoRoot, "../shared/data/newswcl50");
   const index = JSON.parse(await readFile(path.join(dir, "index.json"), "utf8")) as NewsWclEntry[];
-  const byEvent = new Map<number, Array<{ at: number; sentence: string }>>();
+  const byEvent = new Map<number, Array<{ at: number; sentence: string; report: string }>>();
   for (const entry of index) {
     const sentences = sentencesOf(await readFile(path.join(dir, entry.file), "utf8"));
     const list = byEvent.get(entry.event) ?? [];
     sentences.forEach((sentence, i) => {
-      list.push({ at: i / sentences.length, sentence });
+      list.push({ at: i / sentences.length, sentence, report: entry.file });
     });
     byEvent.set(entry.event, list);
   }
-  const pools = [...byEvent.entries()]
+  const perEvent = Math.ceil(count / byEvent.size);
+  const events = [...byEvent.entries()]
     .sort(([a], [b]) => a - b)
     .map(([event, list]) => {
       // A quote several outlets carry word for word is one sentence of the pool.
-      const sorted = [...new Set(list.sort((a, b) => a.at - b.at).map((s) => s.sentence))];
+      const reportOf = new Map<string, string>();
+      for (const s of list.sort((a, b) => a.at - b.at))
+        if (!reportOf.has(s.sentence)) reportOf.set(s.sentence, s.report);
+      const sorted = [...reportOf.keys()];
       // Evenly spaced over the event, so the rows span its leads to its last details.
       const pool = Array.from(
         { length: P * SENTENCES },
         (_, i) => sorted[Math.floor((i * sorted.length) / (P * SENTENCES))]!,
       );
       if (new Set(pool).size !== pool.length) throw new Error(`event ${event} has too few sentences`);
-      return { event, pool };
+      const made: string[][] = [];
+      for (let n = 0; n < P ** 3 && made.length < perEvent; n++) {
+        const [c0, c1, c2] = [n % P, Math.floor(n / P) % P, Math.floor(n / P ** 2) % P];
+        const sentences = Array.from(
+          { length: SENTENCES },
+          (_, j) => pool[j * P + ((c0 + c1 * j + c2 * j * j) % P)]!,
+        );
+        // More than half from one outlet's report would near-copy it (a short report has about a dozen sentences).
+        const fromReport = new Map<string, number>();
+        for (const sentence of sentences) {
+          const report = reportOf.get(sentence)!;
+          fromReport.set(report, (fromReport.get(report) ?? 0) + 1);
+        }
+        if (Math.max(...fromReport.values()) <= MAX_FROM_ONE_REPORT) made.push(sentences);
+      }
+      if (made.length < perEvent)
+        throw new Error(`event ${event} gives only ${made.length} distinct articles`);
+      return { event, made };
     });
-  const perEvent = Math.ceil(count / pools.length);
-  if (perEvent > P ** 3) throw new Error(`at most ${P ** 3 * pools.length} distinct articles`);
 
   const articles: BurstArticle[] = [];
   for (let n = 0; n < perEvent; n++) {
-    const [c0, c1, c2] = [n % P, Math.floor(n / P) % P, Math.floor(n / P ** 2) % P];
-    for (const { event, pool } of pools) {
+    for (const { event, made } of events) {
       if (articles.length === count) break;
-      const sentences = Array.from(
-        { length: SENTENCES },
-        (_, j) => pool[j * P + ((c0 + c1 * j + c2 * j * j) % P)]!,
-      );
+      const sentences = made[n]!;
       const paragraphs: string[] = [];
       for (let i = 0; i < sentences.length; i += PER_PARAGRAPH)
         paragraphs.push(sentences.slice(i, i + PER_PARAGRAPH).join(" "));
