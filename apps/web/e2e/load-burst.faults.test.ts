@@ -1,4 +1,5 @@
 import { closeDatabase, createDatabase, type Database } from "@parallax/db";
+import { createRedis, createStageQueues } from "@parallax/queue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../tooling/vitest/services";
 import { seedCorpus } from "./corpus";
@@ -30,6 +31,7 @@ const PAGE_P95_MS = 300;
 const PIPELINE_DEADLINE_MS = 450_000;
 
 let own: { url: string; drop: () => Promise<void> };
+let services: { redisUrl: string; prefix: string };
 let next: RunningNext;
 let workers: WorkerProcesses;
 let db: Database;
@@ -38,6 +40,7 @@ const logs = () => `\nworker log:\n${workers?.output() ?? ""}\nnext log:\n${next
 
 beforeAll(async () => {
   const { redisUrl, prefix } = testServices();
+  services = { redisUrl, prefix };
   own = await isolatedDatabase();
   const env = { DATABASE_URL: own.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix };
   // Default rate limits, per client address as a trusted reverse proxy reports it.
@@ -51,7 +54,17 @@ afterAll(async () => {
   await next?.stop();
   if (db) await closeDatabase(db);
   await own?.drop().catch(() => {});
+  if (services) await removeQueues(services.redisUrl, services.prefix);
 });
+
+/** The thousands of jobs a run may leave waiting are not left in the shared Redis. */
+async function removeQueues(redisUrl: string, prefix: string) {
+  const redis = createRedis(redisUrl, "worker");
+  const queues = Object.values(createStageQueues({ connection: redis, prefix }));
+  await Promise.all(queues.map((queue) => queue.obliterate({ force: true }).catch(() => {})));
+  await Promise.all(queues.map((queue) => queue.close().catch(() => {})));
+  await redis.quit().catch(() => redis.disconnect());
+}
 
 function clientOf(n: number): string {
   if (n < 2 * GREEDY_SUBMISSIONS && n % 2 === 1) return GREEDY_CLIENT;
