@@ -39,7 +39,7 @@ export interface WorkerConfig {
   redisUrl: string;
   prefix: string;
   concurrency: number;
-  /** Enrichment is CPU-bound: more than one job per core only adds contention. */
+  /** Enrichment jobs at once, 1 unless given (the worker process's ENRICH_CONCURRENCY defaults to 2). */
   enrichConcurrency?: number;
   /** Limits of one page fetch; politeness is added by startWorkers. */
   fetchLimits: Omit<FetchLimits, "politeness">;
