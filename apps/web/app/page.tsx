@@ -5,6 +5,7 @@ import Link from "next/link";
 import { Unavailable } from "~/components/unavailable";
 import { type HomeFilters, homeHref, parseHomeParams } from "~/home-params";
 import { getCaller } from "~/server/caller";
+import { cachedHome } from "~/server/page-data";
 import { isUnavailable } from "~/server/errors";
 
 export const metadata: Metadata = {
@@ -131,14 +132,15 @@ export default async function HomePage({ searchParams }: Props) {
     if (isUnavailable(error)) return null;
     throw error;
   };
+  const readCards = () =>
+    caller.story.cards({
+      limit: PAGE_SIZE,
+      cursor,
+      ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
+    });
   const [page, options] = await Promise.all([
-    caller.story
-      .cards({
-        limit: PAGE_SIZE,
-        cursor,
-        ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
-      })
-      .catch(unavailable),
+    // The latest stories, unfiltered, are what most readers open: shared between them (filtered views are not).
+    (filtered || cursor ? readCards() : cachedHome(readCards)).catch(unavailable),
     caller.story.filters().catch(unavailable),
   ]);
   const now = new Date();

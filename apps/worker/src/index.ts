@@ -46,7 +46,7 @@ export interface WorkerConfig {
   redisUrl: string;
   prefix: string;
   concurrency: number;
-  /** Enrichment is CPU-bound: more than one job per core only adds contention. */
+  /** Enrichment jobs at once, 1 unless given (the worker process's ENRICH_CONCURRENCY defaults to 2). */
   enrichConcurrency?: number;
   /** Limits of one page fetch; politeness and the address guard are added by startWorkers. */
   fetchLimits: Omit<FetchLimits, "politeness" | "guard">;

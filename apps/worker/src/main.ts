@@ -1,3 +1,4 @@
+import { getPriority, setPriority } from "node:os";
 import { closeDatabase, createDatabase } from "@parallax/db";
 import { runMigrations } from "@parallax/db/migrate";
 import { redactSecrets } from "@parallax/core/redact";
@@ -10,6 +11,7 @@ const log = createLog();
 
 async function main() {
   const env = readEnv();
+  lowerPriority(env.WORKER_NICE);
   await runMigrations(env.DATABASE_URL);
   const db = createDatabase(env.DATABASE_URL, { max: env.INGEST_CONCURRENCY + 2 });
   const workers = await startWorkers({
@@ -51,6 +53,22 @@ async function main() {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+/**
+ * Readers wait on the web app while the pipeline has a backlog; on one box the workers should take what the web
+ * process leaves. Set first, so that the threads started later inherit it. A process already started nicer (by
+ * `nice`, say) keeps its setting; a refusal (a container without the capability) is noted, not fatal.
+ */
+function lowerPriority(nice: number) {
+  try {
+    if (getPriority() >= nice) return;
+    setPriority(nice);
+  } catch (error) {
+    log(
+      `worker priority left as it was (nice ${nice} refused): ${error instanceof Error ? error.message : error}`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,7 @@ export * from "./queries/comparisons";
 export * from "./queries/search";
 export * from "./queries/sources";
 export * from "./queries/story-feed";
+export * from "./queries/page-versions";
 export * from "./queries/entity-page";
 export * from "./queries/briefing-feed";
 export * from "./queries/subscriptions";

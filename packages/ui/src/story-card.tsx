@@ -98,6 +98,13 @@ export function SourceMix({ card }: { card: Pick<StoryCardEntry, "outlets" | "co
   );
 }
 
+/**
+ * Chips shown per sentence on a card; the rest are one "+N" chip leading to the briefing. A sentence that wire
+ * copies repeat is cited by dozens of paragraphs, which on a card of two key points is noise, and on a page of
+ * twenty cards was nine tenths of the home page's HTML.
+ */
+const CARD_CITATIONS = 3;
+
 export function StoryCard({
   card,
   now,
@@ -120,12 +127,30 @@ export function StoryCard({
             {card.keyPoints.map((point) => (
               <li key={point.n}>
                 {point.genre !== "news" ? <GenreLabel genre={point.genre} /> : null}{" "}
-                {point.sentences.map((sentence, i) => (
-                  <span key={i}>
-                    {i > 0 ? " " : null}
-                    <CitedSentence text={sentence} />
-                  </span>
-                ))}
+                {point.sentences.map((sentence, i) => {
+                  const more = sentence.citations.length - CARD_CITATIONS;
+                  return (
+                    <span key={i}>
+                      {i > 0 ? " " : null}
+                      <CitedSentence
+                        text={
+                          more > 0
+                            ? { ...sentence, citations: sentence.citations.slice(0, CARD_CITATIONS) }
+                            : sentence
+                        }
+                      />
+                      {more > 0 ? (
+                        <Link className="cite cite-more" href={storyHref(card.id)}>
+                          +{more}
+                          <span className="visually-hidden">
+                            {" "}
+                            more cited paragraphs, in the story’s briefing
+                          </span>
+                        </Link>
+                      ) : null}
+                    </span>
+                  );
+                })}
               </li>
             ))}
           </ul>

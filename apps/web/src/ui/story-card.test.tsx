@@ -68,6 +68,30 @@ describe("StoryCards", () => {
     expect(html).toContain("5 Mar 2026, 09:00 UTC");
   });
 
+  it("shows three chips per sentence and one more chip leading to the briefing for the rest", () => {
+    const citations = Array.from({ length: 40 }, (_, i) => ({
+      articleId: article,
+      source: "Wire",
+      paragraph: i + 1,
+    }));
+    const html = renderToStaticMarkup(
+      <StoryCards
+        cards={[
+          card({
+            keyPoints: [{ n: 1, genre: "news", sentences: [{ text: "Widely reported.", citations }] }],
+          }),
+        ]}
+        now={now}
+      />,
+    );
+    expect(html.match(/href="\/articles\//g)).toHaveLength(3);
+    expect(html).toContain(`href="/articles/${article}#p-3"`);
+    expect(html).not.toContain(`href="/articles/${article}#p-4"`);
+    expect(html).toMatch(
+      /<a class="cite cite-more" href="\/stories\/7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6">\+37<span class="visually-hidden"> more cited paragraphs, in the story’s briefing<\/span><\/a>/,
+    );
+  });
+
   it("falls back to the earliest article's title before the first briefing", () => {
     const html = renderToStaticMarkup(
       <StoryCards cards={[card({ headline: null, keyPoints: [], briefingVersion: null })]} now={now} />,

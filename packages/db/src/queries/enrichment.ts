@@ -98,17 +98,25 @@ export async function storeEnrichment(
     if (current && current.outputHash === outputHash && current.version === enrichment.version)
       return "unchanged";
 
-    for (const table of PER_ARTICLE) await tx.delete(table).where(eq(table.articleId, articleId));
-    for (const entity of enrichment.entities) {
+    // Nothing to replace on an article's first enrichment: these rows are only ever written with its record.
+    if (current)
+      for (const table of PER_ARTICLE) await tx.delete(table).where(eq(table.articleId, articleId));
+    // One statement for all of the article's entities, in slug order so that concurrent enrichments lock shared
+    // entity rows in the same order.
+    const bySlug = new Map(enrichment.entities.map((entity) => [entity.slug, entity]));
+    const entityRows = [...bySlug.values()]
+      .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .map((entity) => ({
+        slug: entity.slug,
+        name: entity.name,
+        type: entity.type,
+        placeKind: entity.placeKind,
+        description: entity.description?.text ?? null,
+      }));
+    for (let i = 0; i < entityRows.length; i += 1000) {
       await tx
         .insert(entities)
-        .values({
-          slug: entity.slug,
-          name: entity.name,
-          type: entity.type,
-          placeKind: entity.placeKind,
-          description: entity.description?.text ?? null,
-        })
+        .values(entityRows.slice(i, i + 1000))
         .onConflictDoUpdate({
           target: entities.slug,
           // The first description found stays: later articles rarely define an actor better than the first.

@@ -20,6 +20,7 @@ import { StoryArticles } from "~/components/story-articles";
 import { Unavailable } from "~/components/unavailable";
 import { getCaller } from "~/server/caller";
 import { isUnavailable, loadFailure } from "~/server/errors";
+import { cachedStoryPage } from "~/server/page-data";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -28,21 +29,21 @@ type Props = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** "missing" for an unknown or malformed id, both a 404. Cached so metadata and page share one query. */
-const loadStory = cache(async (id: string) => {
-  if (!UUID.test(id)) return "missing" as const;
-  const caller = await getCaller();
-  try {
-    return await caller.story.byId({ id });
-  } catch (error) {
-    return loadFailure(error);
-  }
-});
+/**
+ * Articles listed on the page unless all are asked for (`?articles=all`, up to the 500 `story.byId` gives): each
+ * row carries its move and split controls, and a story of a thousand wire copies made a page of a megabyte.
+ */
+const ARTICLES_SHOWN = 50;
+const ARTICLES_AT_MOST = 500;
 
 type BriefingResult = RouterOutputs["story"]["briefing"] | "missing-version" | "unreadable";
+type Caller = Awaited<ReturnType<typeof getCaller>>;
 
-const loadBriefing = cache(async (id: string, version: number | undefined): Promise<BriefingResult> => {
-  const caller = await getCaller();
+async function readBriefing(
+  caller: Caller,
+  id: string,
+  version: number | undefined,
+): Promise<BriefingResult> {
   try {
     return await caller.story.briefing({ id, ...(version !== undefined ? { version } : {}) });
   } catch (error) {
@@ -51,6 +52,29 @@ const loadBriefing = cache(async (id: string, version: number | undefined): Prom
       throw error;
     // A stored briefing this version of Parallax cannot read: the rest of the page still can be.
     return "unreadable";
+  }
+}
+
+/** The story, its latest briefing, merge record and stale marks: what every reader of the page sees. */
+async function readStoryPage(caller: Caller, id: string) {
+  const story = await caller.story.byId({ id, articleLimit: ARTICLES_SHOWN });
+  const [briefing, merges, stalePoints] = await Promise.all([
+    readBriefing(caller, story.id, undefined),
+    caller.story.merges({ id: story.id }),
+    // Marks only ever help: a failure to read them leaves the briefing as it is.
+    caller.story.staleBriefingPoints({ id: story.id }).catch(() => []),
+  ]);
+  return { story, briefing, merges, stalePoints };
+}
+
+/** "missing" for an unknown or malformed id, both a 404. Cached so metadata and page share one read. */
+const loadStoryPage = cache(async (id: string) => {
+  if (!UUID.test(id)) return "missing" as const;
+  const caller = await getCaller();
+  try {
+    return await cachedStoryPage(id, () => readStoryPage(caller, id));
+  } catch (error) {
+    return loadFailure(error);
   }
 });
 
@@ -63,9 +87,10 @@ function versionParam(value: string | string[] | undefined): number | undefined 
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const story = await loadStory((await params).id);
-  if (story === "missing") return { title: "Not found" };
-  if (story === "unavailable") return { title: "Unavailable" };
+  const loaded = await loadStoryPage((await params).id);
+  if (loaded === "missing") return { title: "Not found" };
+  if (loaded === "unavailable") return { title: "Unavailable" };
+  const { story } = loaded;
   return {
     title: story.title ?? "Story",
     alternates: {
@@ -80,27 +105,29 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StoryPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const story = await loadStory(id);
-  if (story === "missing") notFound();
-  if (story === "unavailable") return <Unavailable />;
+  const loaded = await loadStoryPage(id);
+  if (loaded === "missing") notFound();
+  if (loaded === "unavailable") return <Unavailable />;
+  const { story, merges, stalePoints } = loaded;
   // A merged story's link still works: it leads to the story it is part of now.
   if (story.redirectedFrom) redirect(`/stories/${story.id}`);
 
   const query = await searchParams;
   const requested = versionParam(query.version);
-  const [briefing, merges, stalePoints] = await Promise.all([
-    loadBriefing(story.id, requested),
-    getCaller().then((caller) => caller.story.merges({ id: story.id })),
-    // Marks only ever help: a failure to read them leaves the briefing as it is.
-    getCaller()
-      .then((caller) => caller.story.staleBriefingPoints({ id: story.id }))
-      .catch(() => []),
-  ]);
+  const briefing =
+    requested === undefined ? loaded.briefing : await readBriefing(await getCaller(), story.id, requested);
   if (briefing === "missing-version") notFound();
   const built = briefing === "unreadable" ? null : briefing;
   const headline = built?.briefing?.headline ?? null;
   const latest = built?.versions[0]?.version ?? null;
-  const sources = new Set(story.articles.map((a) => a.source?.id ?? a.id)).size;
+  const listed =
+    query.articles === "all" && story.articles.length < story.articleCount
+      ? (await (await getCaller()).story.byId({ id: story.id, articleLimit: ARTICLES_AT_MOST })).articles
+      : story.articles;
+  const sources =
+    listed.length < story.articleCount
+      ? story.sourceCount
+      : new Set(listed.map((a) => a.source?.id ?? a.id)).size;
 
   return (
     <article className="story">
@@ -223,7 +250,7 @@ export default async function StoryPage({ params, searchParams }: Props) {
           storyId={story.id}
           briefingVersion={latest}
           arrivedByMove={query.moved === "1"}
-          articles={story.articles.map((a) => ({
+          articles={listed.map((a) => ({
             id: a.id,
             title: a.title,
             sourceName: a.source?.name ?? null,
@@ -231,6 +258,16 @@ export default async function StoryPage({ params, searchParams }: Props) {
             pinned: a.pinned,
           }))}
         />
+        {listed.length < story.articleCount ? (
+          <p className="muted story-articles-more">
+            The first {listed.length} of {story.articleCount} articles, earliest published first.{" "}
+            {query.articles === "all" ? null : (
+              <Link href={`/stories/${story.id}?articles=all`}>
+                {story.articleCount > ARTICLES_AT_MOST ? `Show the first ${ARTICLES_AT_MOST}` : "Show all"}
+              </Link>
+            )}
+          </p>
+        ) : null}
         <p className="story-hint muted">
           This story’s id, for moving an article here from another story: <code>{story.id}</code>
         </p>

@@ -4,9 +4,10 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext, log } from "~/server/context";
 import { isUnavailable, UNAVAILABLE_MESSAGE } from "~/server/errors";
 import { capRequestBody } from "~/server/trpc-body";
+import { clearPageCaches } from "~/server/page-data";
 
-function handler(request: Request) {
-  return fetchRequestHandler({
+async function handler(request: Request) {
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     // The same cap as the JSON API: a pasted document of up to 5 MB, not whatever a client streams.
     req: capRequestBody(request),
@@ -30,6 +31,11 @@ function handler(request: Request) {
       return errors.length > 0 && errors.every((error) => isUnavailable(error)) ? { status: 503 } : {};
     },
   });
+  // A change (a move, a split, a source's settings) may show on any page, and whoever made it reloads next and
+  // must see it. A submission changes no page until the workers have processed it.
+  const procedures = new URL(request.url).pathname.replace(/^\/api\/trpc\/?/, "").split(",");
+  if (request.method === "POST" && procedures.some((name) => name !== "article.submit")) clearPageCaches();
+  return response;
 }
 
 export { handler as GET, handler as POST };
