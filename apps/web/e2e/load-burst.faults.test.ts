@@ -76,7 +76,7 @@ function clientOf(n: number): string {
 }
 
 describe(`a burst of ${SUBMISSIONS} submissions while people read`, () => {
-  it("accepts or refuses every submission, brings every accepted one to ready, and keeps pages fast", async () => {
+  it("accepts or refuses every submission, brings every accepted one to ready, and measures the pages meanwhile", async () => {
     const seeded = await seedCorpus(next.baseUrl, db, logs);
     const seededStories = (
       await db.$client.query<{ id: string }>(
