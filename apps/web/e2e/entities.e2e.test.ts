@@ -122,7 +122,10 @@ describe("exports", () => {
     expect(md.headers.get("content-disposition")).toBe(
       `inline; filename="briefing-${corpus.briefed.slice(0, 8)}-v2.md"`,
     );
-    expect(await md.text()).toMatch(/^# Ishiba <script>/);
+    // A headline's text stays visible, and its tag is escaped so that a Markdown renderer shows it, not runs it.
+    const markdown = await md.text();
+    expect(markdown).toMatch(/^# Ishiba \\<script>/);
+    expect(markdown).not.toMatch(/(^|[^\\])<script>/);
     const json = await get(`/stories/${corpus.briefed}/briefing.json?version=1`);
     expect(json.headers.get("content-type")).toBe("application/json; charset=utf-8");
     expect(((await json.json()) as { headline: { text: string } }).headline.text).toBe("Ishiba meets Xi");
