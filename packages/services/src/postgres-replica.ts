@@ -4,6 +4,7 @@ import { chown, mkdir, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import pg from "pg";
 import { findFreePort } from "./ports";
 import { ensureRunAs } from "./postgres-cluster";
 import { isPostgresReachable } from "./postgres";
@@ -17,6 +18,8 @@ export interface ReplicatedPostgres {
   primaryUrl: string;
   /** A hot standby streaming from the primary: read-only, a moment behind. */
   replicaUrl: string;
+  /** Settles once the standby has replayed everything the primary had written when it was called. */
+  caughtUp(): Promise<void>;
   /** Stops the primary only (a fast shutdown), leaving the standby serving reads. */
   stopPrimary(): Promise<void>;
   stop(): Promise<void>;
@@ -110,10 +113,63 @@ export async function startReplicatedPostgres(): Promise<ReplicatedPostgres> {
       { ...as, cwd: root },
     );
     const replicaUrl = await start(replicaDir, await findFreePort(), "replica PostgreSQL");
+    await waitForStreaming(primaryUrl);
     const [primaryServer] = servers;
-    return { primaryUrl, replicaUrl, stopPrimary: () => primaryServer!.stop(15_000), stop };
+    return {
+      primaryUrl,
+      replicaUrl,
+      caughtUp: () => waitForReplay(primaryUrl, replicaUrl),
+      stopPrimary: () => primaryServer!.stop(15_000),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Accepting connections is not yet following the primary: wait until the primary sees the standby streaming. */
+async function waitForStreaming(primaryUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: primaryUrl, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    for (
+      const deadline = Date.now() + START_TIMEOUT_MS;
+      ;
+      await new Promise((done) => setTimeout(done, 100))
+    ) {
+      const { rows } = await client.query(
+        "select count(*)::int as n from pg_stat_replication where state = 'streaming'",
+      );
+      if (rows[0]?.n > 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`the replica did not start streaming within ${START_TIMEOUT_MS / 1000} s`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitForReplay(primaryUrl: string, replicaUrl: string): Promise<void> {
+  const primary = new pg.Client({ connectionString: primaryUrl, connectionTimeoutMillis: 5_000 });
+  const replica = new pg.Client({ connectionString: replicaUrl, connectionTimeoutMillis: 5_000 });
+  await primary.connect();
+  await replica.connect();
+  try {
+    const { rows } = await primary.query("select pg_current_wal_lsn()::text as lsn");
+    const target = rows[0]?.lsn as string;
+    for (
+      const deadline = Date.now() + START_TIMEOUT_MS;
+      ;
+      await new Promise((done) => setTimeout(done, 50))
+    ) {
+      const replayed = await replica.query("select pg_last_wal_replay_lsn() >= $1::pg_lsn as done", [target]);
+      if (replayed.rows[0]?.done) return;
+      if (Date.now() > deadline)
+        throw new Error(`the replica did not replay up to ${target} within ${START_TIMEOUT_MS / 1000} s`);
+    }
+  } finally {
+    await primary.end();
+    await replica.end();
   }
 }
