@@ -8,7 +8,7 @@ import { burstArticles } from "./load/burst-articles";
 import { ms, summarize } from "./load/latency";
 import { type PipelineProgress, pipelineProgress } from "./load/pipeline-progress";
 import { type BurstRequest, type SubmitOutcome, submitBurst } from "./load/submit-burst";
-import { startWorkerProcesses, type WorkerProcesses } from "./load/worker-processes";
+import { startWorkerProcess, type WorkerProcess } from "../../worker/src/faults/__fixtures__/worker-process";
 import { type RunningNext, startNext } from "./next-server";
 
 /**
@@ -36,10 +36,11 @@ const PIPELINE_DEADLINE_MS = 450_000;
 let own: { url: string; drop: () => Promise<void> };
 let services: { redisUrl: string; prefix: string };
 let next: RunningNext;
-let workers: WorkerProcesses;
+let workers: WorkerProcess[] = [];
 let db: Database;
 
-const logs = () => `\nworker log:\n${workers?.output() ?? ""}\nnext log:\n${next?.output() ?? ""}`;
+const logs = () =>
+  `\nworker log:\n${workers.map((w) => w.output().slice(-10_000)).join("\n")}\nnext log:\n${next?.output() ?? ""}`;
 
 beforeAll(async () => {
   const { redisUrl, prefix } = testServices();
@@ -48,12 +49,13 @@ beforeAll(async () => {
   const env = { DATABASE_URL: own.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix };
   // Default rate limits, per client address as a trusted reverse proxy reports it.
   next = await startNext({ ...env, TRUST_PROXY: "true" });
-  workers = await startWorkerProcesses(WORKER_PROCESSES, env);
+  // Separate processes, as `pnpm start` runs them: their CPU competes with the web process, not with this clock.
+  workers = await Promise.all(Array.from({ length: WORKER_PROCESSES }, () => startWorkerProcess(env)));
   db = createDatabase(own.url, { max: 2 });
 });
 
 afterAll(async () => {
-  await workers?.stop();
+  await Promise.all(workers.map((worker) => worker.stop()));
   await next?.stop();
   if (db) await closeDatabase(db);
   await own?.drop().catch(() => {});
