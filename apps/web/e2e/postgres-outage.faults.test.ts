@@ -8,7 +8,8 @@ import { findFreePort, type RunningService, startPostgres } from "@parallax/serv
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../tooling/vitest/services";
 import { headlineArticles } from "../../worker/src/faults/__fixtures__/headline-articles";
-import { readLedger, waitFor } from "../../worker/src/faults/__fixtures__/pipeline-ledger";
+import { waitFor } from "../../worker/src/__fixtures__/harness";
+import { readLedger } from "../../worker/src/faults/__fixtures__/pipeline-ledger";
 import { startWorkerProcess, type WorkerProcess } from "../../worker/src/faults/__fixtures__/worker-process";
 import { type RunningNext, startNext } from "./next-server";
 import { repoRoot } from "./stack";

@@ -11,13 +11,21 @@ import { type RunningWorkers, startWorkers, type WorkerConfig } from "../index";
 export const seed = (name: string) =>
   readFileSync(new URL(`../../../../../shared/seeds/${name}`, import.meta.url), "utf8");
 
-/** Polls `probe` every 100 ms until it returns something other than null or undefined. */
-export async function waitFor<T>(probe: () => Promise<T | null | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+/**
+ * Polls `probe` every 100 ms until it returns something other than null or undefined; on timeout the error says
+ * what did not happen, plus whatever `explain` adds (a process's log, say).
+ */
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined>,
+  what: string,
+  timeoutMs = 30_000,
+  explain: () => string = () => "",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms${explain()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -4,7 +4,7 @@ import { createRedis, createStageQueues, type RedisConnection, type StageQueues 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
 import { headlineArticles } from "./__fixtures__/headline-articles";
-import { waitFor } from "./__fixtures__/pipeline-ledger";
+import { waitFor } from "../__fixtures__/harness";
 import { startWorkerProcess, type WorkerProcess } from "./__fixtures__/worker-process";
 
 /**

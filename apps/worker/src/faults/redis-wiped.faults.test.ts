@@ -16,7 +16,8 @@ import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
 import { headlineArticles } from "./__fixtures__/headline-articles";
-import { readLedger, waitFor } from "./__fixtures__/pipeline-ledger";
+import { waitFor } from "../__fixtures__/harness";
+import { readLedger } from "./__fixtures__/pipeline-ledger";
 import { startWorkerProcess, type WorkerProcess } from "./__fixtures__/worker-process";
 
 /**

@@ -7,7 +7,8 @@ import { createIngestQueue, createRedis, type IngestJob, type RedisConnection } 
 import type { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolatedDatabase, testServices } from "../../../../tooling/vitest/services";
-import { readLedger, waitFor } from "./__fixtures__/pipeline-ledger";
+import { waitFor } from "../__fixtures__/harness";
+import { readLedger } from "./__fixtures__/pipeline-ledger";
 import { startWorkerProcess, type WorkerProcess } from "./__fixtures__/worker-process";
 
 /**

@@ -77,19 +77,3 @@ export async function readLedger(db: Database, expectedParagraphs: Map<string, n
     corpusDocuments: counts!.corpus,
   };
 }
-
-/** Polls `probe` every 250 ms until it returns something other than null or undefined. */
-export async function waitFor<T>(
-  probe: () => Promise<T | null | undefined>,
-  what: string,
-  timeoutMs: number,
-  explain: () => string = () => "",
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms${explain()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
