@@ -46,6 +46,16 @@ const benchmarks: Benchmark[] = [
     script: "src/search.ts",
   },
   {
+    name: "pipeline",
+    what: "10,000 articles through the real queues, Postgres and 1/2/4 worker processes vs BullMQ's own floor",
+    script: "src/pipeline.ts",
+  },
+  {
+    name: "explain",
+    what: "EXPLAIN ANALYZE of the hot queries behind each page at 100k articles",
+    script: "src/explain.ts",
+  },
+  {
     name: "web",
     what: "pages under 50 connections vs a static file from the same server",
     script: "src/web.ts",

@@ -1,0 +1,2 @@
+// `pnpm bench:explain`: see the module comment once written.
+export {};

@@ -1,0 +1,2 @@
+// `pnpm bench:pipeline`: see the module comment once written.
+export {};
