@@ -25,13 +25,15 @@ export interface WorkerProcess {
 
 /**
  * The real worker entry point (`apps/worker/src/main.ts`) as a child process, on the given database, Redis and
- * queue prefix. Resolves once it has printed "worker ready".
+ * queue prefix. Resolves once it has printed "worker ready". `nodeArgs` go to Node before the loader (the pipeline
+ * benchmark profiles the worker with `--cpu-prof`).
  */
 export async function startWorkerProcess(
   env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string } & Record<string, string>,
   readyTimeoutMs = 90_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<WorkerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", tsxLoader, "src/main.ts"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", tsxLoader, "src/main.ts"], {
     cwd: workerDir,
     env: {
       ...process.env,
