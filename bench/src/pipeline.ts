@@ -233,7 +233,7 @@ async function main() {
 
   log(`\nbench:pipeline — ${header}`);
   log(
-    `Articles: wire-copy variants of the ${"real"} articles of ../shared/data (bench/src/web-corpus.ts ` +
+    "Articles: wire-copy variants of the real articles of ../shared/data (bench/src/web-corpus.ts " +
       `corpusSubmissions, deterministic), posted as JSON to POST /api/articles of \`next start\`, ` +
       `${env.PIPELINE_IN_FLIGHT} in flight; worker concurrency ingest ${workerDefaults.INGEST_CONCURRENCY}, ` +
       `enrich ${workerDefaults.ENRICH_CONCURRENCY}, cluster 1, brief 1 per process (apps/worker defaults), ` +
@@ -268,7 +268,10 @@ async function main() {
         )} /s — ${runs.some((r) => r.articles / r.drainedSeconds >= 200) ? "met" : "NOT met"}.\n`,
     );
   }
-  log("Memory (RSS from /proc; growth is the least-squares slope over the last 3/4 of each run):\n");
+  log(
+    "Memory (RSS from /proc every second; growth is the least-squares slope of RSS over articles through the " +
+      "pipeline — final state, enriched and in a story each a third — over the last 3/4 of each run):\n",
+  );
   log(
     table(
       ["run", "process", "peak RSS MB (VmHWM)", "RSS at end MB", "growth MB / 1,000 articles"],

@@ -67,6 +67,13 @@ export function areaOf(frame: { functionName: string; url: string }): string {
     const name = parts[0]!.startsWith("@") ? `${parts[0]}/${parts[1]}` : parts[0]!;
     return namedPackages[name] ?? name;
   }
+  // tsx compiling TypeScript on load, in the process and again in every normalizer thread it starts.
+  if (
+    /^(compileSourceTextModule|wrapSafe|makeSyncRequest|waitForWorker|compileForInternalLoader)$/.test(
+      functionName,
+    )
+  )
+    return "(module loading)";
   if (url.startsWith("node:") || !url.includes("/")) return "node internals";
   const core = /\/packages\/core\/src\/([^/.]+)/.exec(url);
   if (core) {
@@ -178,13 +185,27 @@ export function profileReport(summary: ProfileSummary, top = 25): string {
   const busyUs = summary.totalUs - (summary.byArea.get("(idle)") ?? 0);
   const pct = (us: number, of: number) => (of > 0 ? `${fmt((100 * us) / of, 1)} %` : "–");
   const ms = (us: number) => fmt(us / 1000);
-  const areas = [...summary.byArea.entries()].sort((a, b) => b[1] - a[1]);
-  const functions = [...summary.byFunction.values()].sort((a, b) => b.selfUs - a.selfUs).slice(0, top);
+  // Areas under 0.5 % of the busy time are summed into one row: dozens of tiny packages only hide the rest.
+  const small = (area: string, us: number) => area !== "(idle)" && us < busyUs * 0.005;
+  const sorted = [...summary.byArea.entries()].sort((a, b) => b[1] - a[1]);
+  const rest = sorted.filter(([area, us]) => small(area, us));
+  const areas = [
+    ...sorted.filter(([area, us]) => !small(area, us)),
+    ...(rest.length > 0
+      ? [[`${rest.length} more, each < 0.5 %`, rest.reduce((sum, [, us]) => sum + us, 0)] as [string, number]]
+      : []),
+  ];
+  const functions = [...summary.byFunction.values()]
+    .filter((f) => f.area !== "(idle)")
+    .sort((a, b) => b.selfUs - a.selfUs)
+    .slice(0, top);
   const stages = stageFunctions
     .filter((name) => summary.inclusive.has(name))
     .map((name) => [name, summary.inclusive.get(name)!] as const);
   return [
-    `CPU time sampled: ${ms(summary.totalUs)} ms, of which not idle ${ms(busyUs)} ms.`,
+    `CPU time sampled: ${ms(summary.totalUs)} ms over the process and its threads together (the normalizer ` +
+      `threads idle most of the time), of which not idle ${ms(busyUs)} ms. Start-up is included: tsx compiles ` +
+      "the TypeScript once in the process and again in each thread ((module loading)), which a short run inflates.",
     "",
     "Self time by area:",
     "",

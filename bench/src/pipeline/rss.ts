@@ -55,7 +55,7 @@ export function treeMemory(root: number): { rssMb: number; peakMb: number } | nu
 export interface MemorySample {
   /** ms since the run's first submission */
   at: number;
-  /** articles in a final state (ready, duplicate, failed) when sampled */
+  /** articles through the pipeline when sampled (a final state, enriched and in a story each count a third) */
   done: number;
   rssMb: number;
 }
