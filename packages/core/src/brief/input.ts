@@ -19,7 +19,8 @@ export interface BriefingArticle {
   siteName?: string | null;
   /** Shown in citations when the article names no outlet (`parallax brief` passes the file name). */
   label?: string | null;
-  enrichment: Enrichment;
+  /** Keywords are not read: they are scored against the corpus of the moment, which a briefing must not depend on. */
+  enrichment: Omit<Enrichment, "keywords">;
 }
 
 export interface BriefingOptions {

@@ -28,7 +28,8 @@ export const zComparisonArticleInput = z.object({
     })
     .nullable(),
   genre: zGenre.nullable(),
-  enrichment: zEnrichment,
+  // Keywords are not compared: they are scored against the corpus of the moment, as the stored data is read.
+  enrichment: zEnrichment.omit({ keywords: true }),
 });
 export type ComparisonArticleInput = z.infer<typeof zComparisonArticleInput>;
 

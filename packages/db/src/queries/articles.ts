@@ -2,6 +2,7 @@ import type { Article, ArticleStatus, ArticleSummary, Paragraph } from "@paralla
 import { and, asc, count, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { articles, paragraphs, sources } from "../schema/index";
+import { groupBy } from "./group-by";
 
 const summaryColumns = {
   id: articles.id,
@@ -92,34 +93,58 @@ export async function getArticleSummary(db: Database, id: string): Promise<Artic
 }
 
 export async function getArticle(db: Database, id: string): Promise<Article | null> {
-  const summary = await getArticleSummary(db, id);
-  if (!summary) return null;
-  const [body, [extras], duplicates] = await Promise.all([
-    db
-      .select({ n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
-      .from(paragraphs)
-      .where(eq(paragraphs.articleId, id))
-      .orderBy(asc(paragraphs.n)),
-    db
-      .select({ captions: articles.captions, digest: articles.digest })
-      .from(articles)
-      .where(eq(articles.id, id)),
-    db
-      .select({ id: articles.id, title: articles.title, url: articles.url })
-      .from(articles)
-      .where(eq(articles.duplicateOf, id))
-      .orderBy(asc(articles.createdAt))
-      .limit(100),
-  ]);
-  const { paragraphCount: _count, ...rest } = summary;
-  return {
-    ...rest,
-    paragraphs: body as Paragraph[],
-    captions: extras?.captions ?? [],
-    digest: extras?.digest ?? null,
-    duplicates,
-  };
+  return (await getArticles(db, [id]))[0] ?? null;
 }
+
+/** Stored copies listed with an original, at most. */
+const DUPLICATES_LISTED = 100;
+
+/**
+ * Several articles with their bodies in four statements whatever their number (a briefing reads up to 60), in
+ * the order of `ids`; ids not stored are left out.
+ */
+export async function getArticles(db: Database, ids: readonly string[]): Promise<Article[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const idList = sql`${sql.param(unique)}::uuid[]`;
+  const [summaries, body, extras, duplicates] = await Promise.all([
+    selectSummaries(db).where(sql`${articles.id} = any(${idList})`),
+    db
+      .select({ articleId: paragraphs.articleId, n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
+      .from(paragraphs)
+      .where(sql`${paragraphs.articleId} = any(${idList})`)
+      .orderBy(asc(paragraphs.articleId), asc(paragraphs.n)),
+    db
+      .select({ id: articles.id, captions: articles.captions, digest: articles.digest })
+      .from(articles)
+      .where(sql`${articles.id} = any(${idList})`),
+    db.execute<{ original: string; id: string; title: string | null; url: string | null }>(sql`
+      select original, id, title, url from (
+        select duplicate_of::text as original, id::text, title, url, created_at,
+               row_number() over (partition by duplicate_of order by created_at) as nth
+        from articles where duplicate_of = any(${idList})) d
+      where nth <= ${DUPLICATES_LISTED} order by original, created_at`),
+  ]);
+  const bodies = groupBy(body, (p) => p.articleId);
+  const extraOf = new Map(extras.map((e) => [e.id, e]));
+  const copies = groupBy(duplicates.rows, (d) => d.original);
+  const byId = new Map(
+    summaries.map((row) => {
+      const { paragraphCount: _count, ...rest } = toSummary(row);
+      const extra = extraOf.get(row.id);
+      const article: Article = {
+        ...rest,
+        paragraphs: (bodies.get(row.id) ?? []).map(({ n, kind, text }) => ({ n, kind, text })) as Paragraph[],
+        captions: extra?.captions ?? [],
+        digest: extra?.digest ?? null,
+        duplicates: (copies.get(row.id) ?? []).map(({ id, title, url }) => ({ id, title, url })),
+      };
+      return [row.id, article] as const;
+    }),
+  );
+  return unique.flatMap((id) => byId.get(id) ?? byId.get(id.toLowerCase()) ?? []);
+}
+
 
 export async function countArticlesByStatus(db: Database): Promise<Record<string, number>> {
   const rows = await db

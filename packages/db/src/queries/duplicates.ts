@@ -1,7 +1,8 @@
 import { bandHashes, estimateSimilarity, NEAR_DUPLICATE_THRESHOLD } from "@parallax/core/dedupe";
 import type { NormalizedArticle } from "@parallax/core";
-import { and, asc, eq, inArray, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { articleFingerprintBands, articleFingerprints, articles } from "../schema/index";
+import { insertRows } from "./bulk";
 import type { Transaction } from "./pipeline";
 
 export interface DuplicateMatch {
@@ -93,8 +94,10 @@ export async function saveFingerprint(
   await tx.delete(articleFingerprints).where(eq(articleFingerprints.articleId, articleId));
   if (!original || !signature) return;
   await tx.insert(articleFingerprints).values({ articleId, signature: signature.map((v) => v | 0) });
-  await tx
-    .insert(articleFingerprintBands)
-    .values(bandHashes(signature).map((hash, band) => ({ band, hash, articleId })))
-    .onConflictDoNothing();
+  await insertRows(
+    tx,
+    articleFingerprintBands,
+    bandHashes(signature).map((hash, band) => ({ band, hash, articleId })),
+    { onConflict: sql`on conflict do nothing` },
+  );
 }

@@ -16,23 +16,16 @@ import {
   termStats,
   timeExpressions,
 } from "../schema/index";
+import { insertRows } from "./bulk";
 import type { Transaction } from "./pipeline";
 
 const PER_ARTICLE = [mentions, articleEntities, timeExpressions, events, figures, quotes] as const;
 
-/** Inserts in slices: Postgres takes at most 65,535 parameters in one statement. */
-async function insertAll<T extends Record<string, unknown>>(
+const insertAll = <T extends Parameters<typeof insertRows>[1]>(
   tx: Transaction,
-  table: Parameters<Transaction["insert"]>[0],
-  rows: T[],
-) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx
-      .insert(table)
-      .values(rows.slice(i, i + 1000))
-      .onConflictDoNothing();
-  }
-}
+  table: T,
+  rows: ReadonlyArray<Partial<T["$inferInsert"]>>,
+) => insertRows(tx, table, rows, { onConflict: sql`on conflict do nothing` });
 
 /**
  * Moves the corpus document frequencies from the article's old terms to its new ones. Terms are always touched in
@@ -63,12 +56,12 @@ async function replaceTerms(tx: Transaction, articleId: string, counts: Map<stri
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([term, count]) => ({ articleId, term, count }));
   await insertAll(tx, articleTerms, rows);
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx
-      .insert(termStats)
-      .values(rows.slice(i, i + 1000).map((r) => ({ term: r.term, documents: 1 })))
-      .onConflictDoUpdate({ target: termStats.term, set: { documents: sql`${termStats.documents} + 1` } });
-  }
+  await insertRows(
+    tx,
+    termStats,
+    rows.map((r) => ({ term: r.term, documents: 1 })),
+    { onConflict: sql`on conflict (term) do update set documents = term_stats.documents + 1` },
+  );
 }
 
 export type EnrichmentWrite = "written" | "unchanged";
@@ -113,19 +106,11 @@ export async function storeEnrichment(
         placeKind: entity.placeKind,
         description: entity.description?.text ?? null,
       }));
-    for (let i = 0; i < entityRows.length; i += 1000) {
-      await tx
-        .insert(entities)
-        .values(entityRows.slice(i, i + 1000))
-        .onConflictDoUpdate({
-          target: entities.slug,
-          // The first description found stays: later articles rarely define an actor better than the first.
-          set: {
-            description: sql`coalesce(${entities.description}, excluded.description)`,
-            updatedAt: new Date(),
-          },
-        });
-    }
+    // The first description found stays: later articles rarely define an actor better than the first.
+    await insertRows(tx, entities, entityRows, {
+      onConflict: sql`on conflict (slug) do update
+        set description = coalesce(entities.description, excluded.description), updated_at = now()`,
+    });
     await insertAll(
       tx,
       articleEntities,

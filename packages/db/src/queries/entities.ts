@@ -1,6 +1,7 @@
 import type { Enrichment, Keyword, Paragraph } from "@parallax/core";
 import { distinctiveTerms, termCounts } from "@parallax/core/enrich/keywords";
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import {
   articleEnrichment,
@@ -15,6 +16,7 @@ import {
   timeExpressions,
 } from "../schema/index";
 import { corpusTermStats } from "./enrichment";
+import { groupBy } from "./group-by";
 
 /**
  * An article's distinctive terms scored against the corpus as it is now, by the same function the offline
@@ -42,88 +44,106 @@ export async function articleKeywords(db: Database, articleId: string, limit = 2
 
 /** Everything enrichment stored for one article, or null when it has not been enriched (yet). */
 export async function getArticleEnrichment(db: Database, articleId: string): Promise<Enrichment | null> {
-  const [meta] = await db.select().from(articleEnrichment).where(eq(articleEnrichment.articleId, articleId));
-  if (!meta || meta.error) return null;
-  const [entityRows, mentionRows, timeRows, eventRows, figureRows, quoteRows, keywords] = await Promise.all([
+  const stored = (await getArticleEnrichments(db, [articleId])).get(articleId);
+  if (!stored) return null;
+  return { ...stored, keywords: await articleKeywords(db, articleId) };
+}
+
+/** Enrichment as stored; keywords are scored when read, against the corpus of the moment (`articleKeywords`). */
+export type StoredEnrichment = Omit<Enrichment, "keywords">;
+
+/**
+ * The stored enrichment of several articles in seven statements whatever their number (a briefing reads up to
+ * 60 articles); articles not enriched, or whose enrichment failed, are not in the map.
+ */
+export async function getArticleEnrichments(
+  db: Database,
+  articleIds: readonly string[],
+): Promise<Map<string, StoredEnrichment>> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return new Map();
+  const idList = sql`${sql.param(ids)}::uuid[]`;
+  const of = (column: AnyPgColumn) => sql`${column} = any(${idList})`;
+  const [metaRows, entityRows, mentionRows, timeRows, eventRows, figureRows, quoteRows] = await Promise.all([
+    db.select().from(articleEnrichment).where(of(articleEnrichment.articleId)),
     db
       .select({ entity: articleEntities, placeKind: entities.placeKind })
       .from(articleEntities)
       .leftJoin(entities, eq(entities.slug, articleEntities.slug))
-      .where(eq(articleEntities.articleId, articleId))
+      .where(of(articleEntities.articleId))
       .orderBy(desc(articleEntities.mentions)),
-    db
-      .select()
-      .from(mentions)
-      .where(eq(mentions.articleId, articleId))
-      .orderBy(asc(mentions.paragraph), asc(mentions.start)),
+    db.select().from(mentions).where(of(mentions.articleId)).orderBy(asc(mentions.paragraph), asc(mentions.start)),
     db
       .select()
       .from(timeExpressions)
-      .where(eq(timeExpressions.articleId, articleId))
+      .where(of(timeExpressions.articleId))
       .orderBy(asc(timeExpressions.paragraph), asc(timeExpressions.start)),
-    db.select().from(events).where(eq(events.articleId, articleId)).orderBy(asc(events.firstDay)),
-    db
-      .select()
-      .from(figures)
-      .where(eq(figures.articleId, articleId))
-      .orderBy(asc(figures.paragraph), asc(figures.start)),
-    db
-      .select()
-      .from(quotes)
-      .where(eq(quotes.articleId, articleId))
-      .orderBy(asc(quotes.paragraph), asc(quotes.start)),
-    articleKeywords(db, articleId),
+    db.select().from(events).where(of(events.articleId)).orderBy(asc(events.firstDay)),
+    db.select().from(figures).where(of(figures.articleId)).orderBy(asc(figures.paragraph), asc(figures.start)),
+    db.select().from(quotes).where(of(quotes.articleId)).orderBy(asc(quotes.paragraph), asc(quotes.start)),
   ]);
-  return {
-    version: meta.version,
-    language: meta.language,
-    referenceDate: meta.referenceDate,
-    entities: entityRows.map(({ entity: e, placeKind }) => ({
-      slug: e.slug,
-      name: e.name,
-      type: e.type as Enrichment["entities"][number]["type"],
-      placeKind: placeKind as Enrichment["entities"][number]["placeKind"],
-      aliases: e.aliases,
-      mentions: e.mentions,
-      description: e.description ?? null,
-      standsFor: e.standsFor,
-    })),
-    mentions: mentionRows.map((m) => ({
-      paragraph: m.paragraph,
-      start: m.start,
-      end: m.end,
-      text: m.text,
-      entity: m.entitySlug,
-      form: m.form as Enrichment["mentions"][number]["form"],
-    })),
-    times: timeRows.map(({ articleId: _a, ...t }) => ({
-      ...t,
-      type: t.type as Enrichment["times"][number]["type"],
-      precision: t.precision as Enrichment["times"][number]["precision"],
-    })),
-    timeline: eventRows.map((e) => ({
-      paragraph: e.paragraph,
-      start: e.start,
-      end: e.end,
-      date: e.date,
-      precision: e.precision as Enrichment["timeline"][number]["precision"],
-      phrase: e.phrase,
-      actors: e.actors,
-      expected: e.expected,
-      sentence: e.sentence,
-    })),
-    figures: figureRows.map(({ articleId: _a, ...f }) => ({
-      ...f,
-      kind: f.kind as Enrichment["figures"][number]["kind"],
-      qualifier: f.qualifier as Enrichment["figures"][number]["qualifier"],
-    })),
-    quotes: quoteRows.map(({ articleId: _a, ...q }) => ({
-      ...q,
-      kind: q.kind as Enrichment["quotes"][number]["kind"],
-    })),
-    keywords,
-  };
+  const entitiesOf = groupBy(entityRows, (r) => r.entity.articleId);
+  const mentionsOf = groupBy(mentionRows, (r) => r.articleId);
+  const timesOf = groupBy(timeRows, (r) => r.articleId);
+  const eventsOf = groupBy(eventRows, (r) => r.articleId);
+  const figuresOf = groupBy(figureRows, (r) => r.articleId);
+  const quotesOf = groupBy(quoteRows, (r) => r.articleId);
+  const result = new Map<string, StoredEnrichment>();
+  for (const meta of metaRows) {
+    if (meta.error) continue;
+    const id = meta.articleId;
+    result.set(id, {
+      version: meta.version,
+      language: meta.language,
+      referenceDate: meta.referenceDate,
+      entities: (entitiesOf.get(id) ?? []).map(({ entity: e, placeKind }) => ({
+        slug: e.slug,
+        name: e.name,
+        type: e.type as Enrichment["entities"][number]["type"],
+        placeKind: placeKind as Enrichment["entities"][number]["placeKind"],
+        aliases: e.aliases,
+        mentions: e.mentions,
+        description: e.description ?? null,
+        standsFor: e.standsFor,
+      })),
+      mentions: (mentionsOf.get(id) ?? []).map((m) => ({
+        paragraph: m.paragraph,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        entity: m.entitySlug,
+        form: m.form as Enrichment["mentions"][number]["form"],
+      })),
+      times: (timesOf.get(id) ?? []).map(({ articleId: _a, ...t }) => ({
+        ...t,
+        type: t.type as Enrichment["times"][number]["type"],
+        precision: t.precision as Enrichment["times"][number]["precision"],
+      })),
+      timeline: (eventsOf.get(id) ?? []).map((e) => ({
+        paragraph: e.paragraph,
+        start: e.start,
+        end: e.end,
+        date: e.date,
+        precision: e.precision as Enrichment["timeline"][number]["precision"],
+        phrase: e.phrase,
+        actors: e.actors,
+        expected: e.expected,
+        sentence: e.sentence,
+      })),
+      figures: (figuresOf.get(id) ?? []).map(({ articleId: _a, ...f }) => ({
+        ...f,
+        kind: f.kind as Enrichment["figures"][number]["kind"],
+        qualifier: f.qualifier as Enrichment["figures"][number]["qualifier"],
+      })),
+      quotes: (quotesOf.get(id) ?? []).map(({ articleId: _a, ...q }) => ({
+        ...q,
+        kind: q.kind as Enrichment["quotes"][number]["kind"],
+      })),
+    });
+  }
+  return result;
 }
+
 
 /** One actor across the corpus: aliases summed over articles, mention and article counts, latest articles. */
 export async function getEntity(db: Database, slug: string) {

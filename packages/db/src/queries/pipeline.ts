@@ -11,6 +11,7 @@ import {
   rawDocuments,
   sources,
 } from "../schema/index";
+import { insertRows } from "./bulk";
 import { type DuplicateMatch, findDuplicate, saveFingerprint } from "./duplicates";
 
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -147,7 +148,9 @@ export async function storeNormalizedArticle(
 
     await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
     if (article.paragraphs.length > 0) {
-      await tx.insert(paragraphs).values(
+      await insertRows(
+        tx,
+        paragraphs,
         article.paragraphs.map((p) => ({
           articleId,
           n: p.n,
