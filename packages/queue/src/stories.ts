@@ -55,9 +55,12 @@ export async function enqueueCluster(queue: Queue<ClusterJob>, articleId: string
 export const clusterDedupId = (articleId: string) => `cluster-${articleId}`;
 
 /**
- * Debounced: a rebuild waits `debounceMs`; another request meanwhile replaces it and restarts the wait (BullMQ's
- * deduplication in debounce mode). A request while a rebuild runs makes a new one after it, so the last change
- * is never lost.
+ * A rebuild waits `debounceMs` after the first request, and requests meanwhile join it: a burst of articles on
+ * one story (a feed delivering twenty at once) makes one rebuild, not twenty. The wait is not restarted by later
+ * requests (a story gaining an article every second would otherwise never be rebuilt during a burst). A request
+ * while the rebuild runs is kept and made a new rebuild when it ends (BullMQ's `keepLastIfActive`), so the last
+ * change is never lost and no two processes rebuild one story at once; under load, rebuilds of a story simply
+ * cover more articles each.
  */
 export async function enqueueBrief(
   queue: Queue<BriefJob>,
@@ -66,6 +69,9 @@ export async function enqueueBrief(
 ): Promise<void> {
   await queue.add("brief", zBriefJob.parse({ storyId }), {
     delay: debounceMs,
-    deduplication: { id: `brief-${storyId}`, ttl: debounceMs, extend: true, replace: true },
+    deduplication: { id: briefDedupId(storyId), keepLastIfActive: true },
   });
 }
+
+/** The key under which a story's pending rebuild is known while it waits or runs. */
+export const briefDedupId = (storyId: string) => `brief-${storyId}`;
