@@ -20,3 +20,13 @@ describe("the worker's FETCH_ALLOW_HOSTS", () => {
     );
   });
 });
+
+describe("the worker's WORKER_SYNCHRONOUS_COMMIT", () => {
+  it("is off unless set, and takes only on or off", () => {
+    expect(readEnv(base).WORKER_SYNCHRONOUS_COMMIT).toBe("off");
+    expect(readEnv({ ...base, WORKER_SYNCHRONOUS_COMMIT: "on" }).WORKER_SYNCHRONOUS_COMMIT).toBe("on");
+    expect(() => readEnv({ ...base, WORKER_SYNCHRONOUS_COMMIT: "maybe" })).toThrow(
+      "WORKER_SYNCHRONOUS_COMMIT",
+    );
+  });
+});

@@ -13,7 +13,10 @@ async function main() {
   const env = readEnv();
   lowerPriority(env.WORKER_NICE);
   await runMigrations(env.DATABASE_URL);
-  const db = createDatabase(env.DATABASE_URL, { max: env.INGEST_CONCURRENCY + 2 });
+  const db = createDatabase(env.DATABASE_URL, {
+    max: env.INGEST_CONCURRENCY + 2,
+    synchronousCommit: env.WORKER_SYNCHRONOUS_COMMIT === "on",
+  });
   const workers = await startWorkers({
     db,
     redisUrl: env.REDIS_URL,

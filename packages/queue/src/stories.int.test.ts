@@ -4,7 +4,6 @@ import { testServices } from "../../../tooling/vitest/services";
 import { createRedis, queueKeyPrefix } from "./connection";
 import { BRIEF_QUEUE, type BriefJob, createBriefQueue, enqueueBrief } from "./stories";
 
-
 const { redisUrl, prefix } = testServices();
 const connection = createRedis(redisUrl, "worker");
 const queue = createBriefQueue({ connection, prefix });

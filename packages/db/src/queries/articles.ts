@@ -110,7 +110,12 @@ export async function getArticles(db: Database, ids: readonly string[]): Promise
   const [summaries, body, extras, duplicates] = await Promise.all([
     selectSummaries(db).where(sql`${articles.id} = any(${idList})`),
     db
-      .select({ articleId: paragraphs.articleId, n: paragraphs.n, kind: paragraphs.kind, text: paragraphs.text })
+      .select({
+        articleId: paragraphs.articleId,
+        n: paragraphs.n,
+        kind: paragraphs.kind,
+        text: paragraphs.text,
+      })
       .from(paragraphs)
       .where(sql`${paragraphs.articleId} = any(${idList})`)
       .orderBy(asc(paragraphs.articleId), asc(paragraphs.n)),
@@ -144,7 +149,6 @@ export async function getArticles(db: Database, ids: readonly string[]): Promise
   );
   return unique.flatMap((id) => byId.get(id) ?? byId.get(id.toLowerCase()) ?? []);
 }
-
 
 export async function countArticlesByStatus(db: Database): Promise<Record<string, number>> {
   const rows = await db

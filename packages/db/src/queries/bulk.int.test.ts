@@ -37,7 +37,7 @@ describe("insertRows", () => {
       firstDay: "2026-11-03",
       lastDay: "2026-11-03",
       phrase: "on 3 November",
-      sentence: "The vote is on 3 November, \"officials\" said.",
+      sentence: 'The vote is on 3 November, "officials" said.',
       actors: ["Sanae Takaichi", "Xi Jinping"],
       expected: true,
     };

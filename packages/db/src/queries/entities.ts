@@ -72,14 +72,22 @@ export async function getArticleEnrichments(
       .leftJoin(entities, eq(entities.slug, articleEntities.slug))
       .where(of(articleEntities.articleId))
       .orderBy(desc(articleEntities.mentions)),
-    db.select().from(mentions).where(of(mentions.articleId)).orderBy(asc(mentions.paragraph), asc(mentions.start)),
+    db
+      .select()
+      .from(mentions)
+      .where(of(mentions.articleId))
+      .orderBy(asc(mentions.paragraph), asc(mentions.start)),
     db
       .select()
       .from(timeExpressions)
       .where(of(timeExpressions.articleId))
       .orderBy(asc(timeExpressions.paragraph), asc(timeExpressions.start)),
     db.select().from(events).where(of(events.articleId)).orderBy(asc(events.firstDay)),
-    db.select().from(figures).where(of(figures.articleId)).orderBy(asc(figures.paragraph), asc(figures.start)),
+    db
+      .select()
+      .from(figures)
+      .where(of(figures.articleId))
+      .orderBy(asc(figures.paragraph), asc(figures.start)),
     db.select().from(quotes).where(of(quotes.articleId)).orderBy(asc(quotes.paragraph), asc(quotes.start)),
   ]);
   const entitiesOf = groupBy(entityRows, (r) => r.entity.articleId);
@@ -143,7 +151,6 @@ export async function getArticleEnrichments(
   }
   return result;
 }
-
 
 /** One actor across the corpus: aliases summed over articles, mention and article counts, latest articles. */
 export async function getEntity(db: Database, slug: string) {
