@@ -107,6 +107,7 @@ export const articles = pgTable(
     index("articles_content_hash_idx").on(t.contentHash),
     index("articles_canonical_key_idx").on(t.canonicalKey),
     index("articles_status_idx").on(t.status),
+    index("articles_duplicate_of_idx").on(t.duplicateOf).where(sql`${t.duplicateOf} is not null`),
     index("articles_created_idx").on(t.createdAt.desc()),
     index("articles_search_idx").using("gin", t.searchVector),
     check("articles_status_ck", sql`${t.status} in ('queued', 'processing', 'ready', 'failed', 'duplicate')`),
