@@ -20,7 +20,8 @@ const queues: Array<{ close(): Promise<void> }> = [];
 
 beforeAll(async () => {
   stack = await startStack({ ownDatabase: true });
-  const { redisUrl, prefix } = testServices();
+  const { redisUrl } = testServices();
+  const { prefix } = stack;
   redis = createRedis(redisUrl, "producer");
   const ingestQueue = createIngestQueue({ connection: redis, prefix });
   const briefQueue = createBriefQueue({ connection: redis, prefix });
@@ -91,10 +92,10 @@ describe("the page cache of anonymous readers", () => {
     const together = (await storyOfArticle(stack.db, caixin))?.storyId === storyId;
     if (together) await api.story.split({ storyId, articleIds: [caixin] });
     else await api.story.moveArticle({ articleId: caixin, toStoryId: storyId });
-    const after = await poll(
-      async () => ((await latestVersion(storyId)) ?? 0) > (before ?? 0) && latestVersion(storyId),
-      "the rebuilt briefing",
-    );
+    const after = await poll(async () => {
+      const version = await latestVersion(storyId);
+      return version !== null && version > before ? version : null;
+    }, "the rebuilt briefing");
 
     const rebuilt = await view(url);
     expect(rebuilt.cache).toBe("miss");
