@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { cachedPage, isCacheable, isCacheRender } from "~/server/page-html";
 
 // PUBLIC_READ=false: a page request that carries no credentials at all goes to the sign-in page before anything
 // renders. This is only the quick first gate (no database here): credentials that turn out to be invalid are
@@ -7,8 +8,13 @@ import { type NextRequest, NextResponse } from "next/server";
 
 const SESSION_COOKIES = ["parallax_session", "__Host-parallax_session"];
 
-export function proxy(request: NextRequest) {
-  if (!/^(false|0)$/i.test(process.env.PUBLIC_READ?.trim() ?? "")) return NextResponse.next();
+export async function proxy(request: NextRequest) {
+  if (!/^(false|0)$/i.test(process.env.PUBLIC_READ?.trim() ?? "")) {
+    // Anonymous readers of the home and story pages: rendered once per data version (server/page-html.ts).
+    if (isCacheable(request) && !isCacheRender(request))
+      return (await cachedPage(request)) ?? NextResponse.next();
+    return NextResponse.next();
+  }
   const { pathname, search } = request.nextUrl;
   if (pathname === "/signin" || pathname.startsWith("/api/") || /\.[A-Za-z0-9]+$/.test(pathname))
     return NextResponse.next();

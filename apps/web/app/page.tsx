@@ -138,11 +138,15 @@ export default async function HomePage({ searchParams }: Props) {
       cursor,
       ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)),
     });
-  const [page, options] = await Promise.all([
-    // The latest stories, unfiltered, are what most readers open: shared between them (filtered views are not).
-    (filtered || cursor ? readCards() : cachedHome(readCards)).catch(unavailable),
-    caller.story.filters().catch(unavailable),
-  ]);
+  // The latest stories, unfiltered, are what most readers open: shared between them with their filter choices
+  // (filtered views are not).
+  const [page, options] =
+    filtered || cursor
+      ? await Promise.all([readCards().catch(unavailable), caller.story.filters().catch(unavailable)])
+      : ((await cachedHome(() => Promise.all([readCards(), caller.story.filters()])).catch(unavailable)) ?? [
+          null,
+          null,
+        ]);
   const now = new Date();
 
   return (

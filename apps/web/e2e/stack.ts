@@ -20,6 +20,8 @@ export interface E2eStack {
   workers: RunningWorkers;
   browser: Browser;
   workerLog: string[];
+  /** The queue prefix of this stack's web app and workers, for a test that enqueues jobs itself. */
+  prefix: string;
   /** The workers' and the web app's output, for a failure message. */
   logs(): string;
   close(): Promise<void>;
@@ -93,6 +95,7 @@ export async function startStack({
     workers,
     browser,
     workerLog,
+    prefix,
     logs: () => `\nworker log:\n${workerLog.join("\n")}\nnext log:\n${next.output()}`,
     close,
   };

@@ -76,4 +76,21 @@ describe("PageCache", () => {
     expect(await cache.get("a", "v", () => Promise.resolve("a2"))).toBe("a2");
     expect(await cache.get("c", "v", () => Promise.resolve("c2"))).toBe("c1");
   });
+
+  it("peeks at what get would answer at once, refreshing it as get would with the read last asked for", async () => {
+    const cache = new PageCache<string>(options);
+    const source = counter();
+    expect(cache.peek("home", "v1")).toBeUndefined();
+    await cache.get("home", "v1", source.read);
+    expect(cache.peek("home", "v1")).toBe("read 1");
+    // Another version within the grace period: still the kept value, read again behind it.
+    expect(cache.peek("home", "v2")).toBe("read 1");
+    expect(source.reads()).toBe(2);
+    await Promise.resolve();
+    expect(cache.peek("home", "v2")).toBe("read 2");
+    // Past the grace period a reader would wait for a read: nothing to peek at.
+    vi.advanceTimersByTime(3_000);
+    expect(cache.peek("home", "v3")).toBeUndefined();
+    expect(source.reads()).toBe(2);
+  });
 });

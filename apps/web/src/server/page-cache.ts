@@ -19,6 +19,8 @@ interface Entry<V> {
   version?: string;
   readAt: number;
   reading?: Promise<V>;
+  /** The read last asked for: what `peek` refreshes the entry with. */
+  read?: () => Promise<V>;
 }
 
 export class PageCache<V> {
@@ -30,16 +32,31 @@ export class PageCache<V> {
 
   async get(key: string, version: string, read: () => Promise<V>): Promise<V> {
     const entry = this.entries.get(key);
+    if (entry) entry.read = read;
+    const served = this.servable(key, version);
+    return served !== undefined ? served : this.readInto(key, version, read);
+  }
+
+  /**
+   * What `get` would answer at once, without waiting for a read: the kept value (starting the same background
+   * read `get` would, with the read last asked for), or undefined when `get` would have to wait.
+   */
+  peek(key: string, version: string): V | undefined {
+    return this.servable(key, version);
+  }
+
+  private servable(key: string, version: string): V | undefined {
+    const entry = this.entries.get(key);
     if (entry && entry.value !== undefined) {
       const age = Date.now() - entry.readAt;
       const current = entry.version === version;
       if (current && age < this.options.maxAgeMs / 2) return entry.value;
       if ((current && age < this.options.maxAgeMs) || (!current && age < this.options.graceMs)) {
-        this.readInto(key, version, read).catch(() => {});
+        if (entry.read) this.readInto(key, version, entry.read).catch(() => {});
         return entry.value;
       }
     }
-    return this.readInto(key, version, read);
+    return undefined;
   }
 
   /** After a change made through this process (a move, a split): every page reads the database again. */
@@ -56,6 +73,7 @@ export class PageCache<V> {
     const reading = read();
     const entry: Entry<V> = existing ?? { readAt: 0 };
     entry.reading = reading;
+    entry.read = read;
     this.remember(key, entry);
     reading.then(
       (value) => {

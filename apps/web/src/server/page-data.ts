@@ -1,5 +1,7 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { storyCardsVersion, storyPageVersion } from "@parallax/db";
+import { headers } from "next/headers";
 import { services } from "./context";
 import { PageCache } from "./page-cache";
 
@@ -15,8 +17,12 @@ const STORY_GRACE_MS = 15_000;
 const MAX_AGE_MS = 30_000;
 
 interface Caches {
-  home: PageCache<unknown>;
-  stories: PageCache<unknown>;
+  home: PageCache<object>;
+  stories: PageCache<object>;
+  /** Which data value each render for the page HTML cache (server/page-html.ts) was made from, by render id. */
+  renders: Map<string, object>;
+  /** Proves a render request came from this process's page HTML cache, not from a client. */
+  renderSecret: string;
 }
 
 // On globalThis: every route is bundled separately, and the tRPC route (moves, splits) must clear the same caches
@@ -26,34 +32,92 @@ function caches(): Caches {
   holder.__parallaxPageCaches ??= {
     home: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: HOME_GRACE_MS, maxEntries: 1 }),
     stories: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: STORY_GRACE_MS, maxEntries: 1_000 }),
+    renders: new Map(),
+    renderSecret: randomUUID(),
   };
   return holder.__parallaxPageCaches;
 }
 
-/** The unfiltered first page of story cards and the filter choices. */
-export async function cachedHome<V>(read: () => Promise<V>): Promise<V> {
-  let version: string;
+/** Where a page's data is kept and at which version it is now; null for a page that is not kept. */
+export interface PageSlot {
+  cache: "home" | "stories";
+  key: string;
+  version: string;
+}
+
+export async function homeSlot(): Promise<PageSlot> {
+  return { cache: "home", key: "home", version: await storyCardsVersion(services().db) };
+}
+
+/** A story page (not `?version=N` briefings, read as asked); an id that is no story has none. */
+export async function storySlot(id: string): Promise<PageSlot | null> {
+  const version = await storyPageVersion(services().db, id);
+  if (version === null) return null;
+  // The briefing version is in the key: a new briefing is never served late.
+  return {
+    cache: "stories",
+    key: `${id.toLowerCase()}@${version.briefingVersion ?? 0}`,
+    version: version.token,
+  };
+}
+
+async function cached<V extends object>(slot: () => Promise<PageSlot | null>, read: () => Promise<V>) {
+  let found: PageSlot | null;
   try {
-    version = await storyCardsVersion(services().db);
+    found = await slot();
   } catch {
     // The read reports the outage its own way.
     return read();
   }
-  return caches().home.get("home", version, read) as Promise<V>;
+  if (found === null) return read();
+  const value = (await caches()[found.cache].get(found.key, found.version, read)) as V;
+  await noteRender(value);
+  return value;
 }
 
-/** A story page's data (not `?version=N` briefings, read as asked); an id that is no story is not cached. */
-export async function cachedStoryPage<V>(id: string, read: () => Promise<V>): Promise<V> {
-  let version: Awaited<ReturnType<typeof storyPageVersion>>;
-  try {
-    version = await storyPageVersion(services().db, id);
-  } catch {
-    return read();
-  }
-  if (version === null) return read();
-  // The briefing version is in the key: a new briefing is never served late.
-  const key = `${id.toLowerCase()}@${version.briefingVersion ?? 0}`;
-  return caches().stories.get(key, version.token, read) as Promise<V>;
+/** The unfiltered first page of story cards and the filter choices. */
+export function cachedHome<V extends object>(read: () => Promise<V>): Promise<V> {
+  return cached(homeSlot, read);
+}
+
+/** A story page's data; see `storySlot`. */
+export function cachedStoryPage<V extends object>(id: string, read: () => Promise<V>): Promise<V> {
+  return cached(() => storySlot(id), read);
+}
+
+/** The kept data `cachedHome`/`cachedStoryPage` would render at once for the slot, if any (PageCache.peek). */
+export function peekPageData(slot: PageSlot): object | undefined {
+  return caches()[slot.cache].peek(slot.key, slot.version);
+}
+
+export const RENDER_HEADER = "x-parallax-page-render";
+
+/** The header value that asks this process for a render on behalf of the page HTML cache. */
+export function renderRequest(): { id: string; header: string } {
+  const id = randomUUID();
+  return { id, header: `${caches().renderSecret}:${id}` };
+}
+
+export function isRenderRequest(value: string | null): boolean {
+  return value?.startsWith(`${caches().renderSecret}:`) ?? false;
+}
+
+/** The data value the render `id` was made from (once: it is forgotten as it is taken). */
+export function takeRender(id: string): object | undefined {
+  const renders = caches().renders;
+  const value = renders.get(id);
+  renders.delete(id);
+  return value;
+}
+
+/** In a render for the page HTML cache: which kept data value the HTML shows. */
+async function noteRender(value: object) {
+  const asked = (await headers()).get(RENDER_HEADER);
+  if (!isRenderRequest(asked)) return;
+  const renders = caches().renders;
+  // Taken by the page HTML cache as its render answers; this only bounds what abandoned renders leave.
+  if (renders.size > 1_000) renders.clear();
+  renders.set(asked!.slice(caches().renderSecret.length + 1), value);
 }
 
 export function clearPageCaches(): void {

@@ -1,0 +1,144 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import {
+  homeSlot,
+  isRenderRequest,
+  type PageSlot,
+  peekPageData,
+  RENDER_HEADER,
+  renderRequest,
+  storySlot,
+  takeRender,
+} from "./page-data";
+
+/**
+ * The rendered HTML of the home page and of story pages as an anonymous reader sees them, kept per data value
+ * of the page data cache (server/page-data.ts): a page is rendered again exactly when its data would be read
+ * again, so the HTML is never older than the data rules allow (a new briefing version shows at once), and
+ * rendering (most of a page's cost) is done once per data value instead of once per reader.
+ *
+ * Only requests that carry no credentials (no session cookie, no Authorization header) and ask for the plain
+ * page (no query, not a client navigation's RSC request) are served from it: whatever a signed-in viewer sees
+ * (admin controls, their name) is never kept. A page is rendered for the cache by asking this server for it
+ * with no credentials and a per-process secret header, which the proxy lets through to the page itself.
+ */
+
+interface Rendered {
+  body: ArrayBuffer;
+  headers: [string, string][];
+}
+
+interface HtmlCache {
+  /** By data value: an entry goes when the data cache lets the value go. */
+  pages: WeakMap<object, Rendered>;
+  /** One render at a time per page: concurrent readers of a page missing from the cache share it. */
+  rendering: Map<string, Promise<Rendered | null>>;
+}
+
+const holder = globalThis as typeof globalThis & { __parallaxPageHtml?: HtmlCache };
+function htmlCache(): HtmlCache {
+  holder.__parallaxPageHtml ??= { pages: new WeakMap(), rendering: new Map() };
+  return holder.__parallaxPageHtml;
+}
+
+const SESSION_COOKIES = ["parallax_session", "__Host-parallax_session"];
+const STORY_PATH = /^\/stories\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** Hop-by-hop, length and encoding headers describe one response's transfer, not the page. */
+const NOT_KEPT = new Set([
+  "connection",
+  "content-encoding",
+  "content-length",
+  "date",
+  "keep-alive",
+  "transfer-encoding",
+]);
+
+export const CACHE_STATUS_HEADER = "x-parallax-page-cache";
+
+/** Whether the request may be answered from the cache at all: an anonymous reader's plain page view. */
+export function isCacheable(request: NextRequest): boolean {
+  if (request.method !== "GET" || request.nextUrl.search !== "") return false;
+  if (request.nextUrl.pathname !== "/" && !STORY_PATH.test(request.nextUrl.pathname)) return false;
+  const h = request.headers;
+  if (h.has("authorization") || h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action"))
+    return false;
+  return !SESSION_COOKIES.some((name) => request.cookies.has(name));
+}
+
+export function isCacheRender(request: NextRequest): boolean {
+  return isRenderRequest(request.headers.get(RENDER_HEADER));
+}
+
+async function slotOf(pathname: string): Promise<PageSlot | null> {
+  const story = STORY_PATH.exec(pathname);
+  return story ? storySlot(story[1]!) : homeSlot();
+}
+
+/**
+ * The page from the cache, or rendered into it; null when it cannot be (the database is away, no such story,
+ * the render answered other than 200): the caller then lets the request render the page as usual.
+ */
+export async function cachedPage(request: NextRequest): Promise<Response | null> {
+  const { pathname } = request.nextUrl;
+  let slot: PageSlot | null;
+  try {
+    slot = await slotOf(pathname);
+  } catch {
+    return null;
+  }
+  if (slot === null) return null;
+  const data = peekPageData(slot);
+  const kept = data === undefined ? undefined : htmlCache().pages.get(data);
+  if (kept) return respond(kept, "hit");
+  const rendered = await renderShared(pathname);
+  return rendered ? respond(rendered, "miss") : null;
+}
+
+function respond(page: Rendered, status: "hit" | "miss"): Response {
+  const headers = new Headers(page.headers);
+  headers.set(CACHE_STATUS_HEADER, status);
+  return new Response(page.body, { status: 200, headers });
+}
+
+function renderShared(pathname: string): Promise<Rendered | null> {
+  const { rendering } = htmlCache();
+  const running = rendering.get(pathname);
+  if (running) return running;
+  const render = renderPage(pathname).finally(() => rendering.delete(pathname));
+  rendering.set(pathname, render);
+  return render;
+}
+
+/** This server's own address, as `next start` records it for its own use. */
+function ownOrigin(): string | null {
+  const origin = process.env.__NEXT_PRIVATE_ORIGIN;
+  if (origin) return origin.replace("://localhost:", "://127.0.0.1:");
+  return process.env.PORT ? `http://127.0.0.1:${process.env.PORT}` : null;
+}
+
+async function renderPage(pathname: string): Promise<Rendered | null> {
+  const origin = ownOrigin();
+  if (!origin) return null;
+  const { id, header } = renderRequest();
+  try {
+    const response = await fetch(new URL(pathname, origin), {
+      headers: { [RENDER_HEADER]: header, accept: "text/html" },
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = await response.arrayBuffer();
+    if (response.status !== 200 || response.headers.has("set-cookie")) return null;
+    const page: Rendered = {
+      body,
+      headers: [...response.headers].filter(([name]) => !NOT_KEPT.has(name.toLowerCase())),
+    };
+    // Kept under the data value the page was rendered from; a render that read nothing kept is not kept.
+    const data = takeRender(id);
+    if (data !== undefined) htmlCache().pages.set(data, page);
+    return page;
+  } catch {
+    return null;
+  } finally {
+    takeRender(id);
+  }
+}
