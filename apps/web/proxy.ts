@@ -1,12 +1,11 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { cachedPage, isCacheable, isCacheRender } from "~/server/page-html";
+import { SESSION_COOKIES } from "~/server/credentials";
 
 // PUBLIC_READ=false: a page request that carries no credentials at all goes to the sign-in page before anything
 // renders. This is only the quick first gate (no database here): credentials that turn out to be invalid are
 // refused by the pages' data loads (server/caller.ts redirects) and by every procedure, which check for real.
 // API routes, feeds and exports are left to their handlers, which answer 401 with a sentence instead.
-
-const SESSION_COOKIES = ["parallax_session", "__Host-parallax_session"];
 
 export async function proxy(request: NextRequest) {
   if (!/^(false|0)$/i.test(process.env.PUBLIC_READ?.trim() ?? "")) {

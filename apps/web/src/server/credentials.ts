@@ -4,6 +4,8 @@
 export const SESSION_COOKIE = "parallax_session";
 /** Over https the cookie takes the `__Host-` prefix: the browser then refuses it unless Secure, Path=/, no Domain. */
 export const SECURE_SESSION_COOKIE = "__Host-parallax_session";
+/** Either name: a request carrying one has credentials, whichever is valid. */
+export const SESSION_COOKIES = [SESSION_COOKIE, SECURE_SESSION_COOKIE] as const;
 
 /** Whether the client reached us over https: only a trusted proxy can say so, as Next itself serves plain http. */
 export function isHttps(headers: Headers, trustProxy: boolean): boolean {

@@ -10,6 +10,7 @@ import {
   storySlot,
   takeRender,
 } from "./page-data";
+import { SESSION_COOKIES } from "./credentials";
 
 /**
  * The rendered HTML of the home page and of story pages as an anonymous reader sees them, kept per data value
@@ -41,7 +42,6 @@ function htmlCache(): HtmlCache {
   return holder.__parallaxPageHtml;
 }
 
-const SESSION_COOKIES = ["parallax_session", "__Host-parallax_session"];
 const STORY_PATH = /^\/stories\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 /** Hop-by-hop, length and encoding headers describe one response's transfer, not the page. */
 const NOT_KEPT = new Set([
