@@ -1,4 +1,4 @@
-import { assignArticleToStory, type Database, StoryError } from "@parallax/db";
+import { type ArticleAssignment, assignArticleToStory, type Database, StoryError } from "@parallax/db";
 import {
   type BriefJob,
   CLUSTER_QUEUE,
@@ -12,6 +12,7 @@ import {
 import { type Job, type Queue, Worker } from "bullmq";
 import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
+import { AssignmentBatcher } from "./assignment-batcher";
 
 export interface ClusterWorkerOptions extends QueueSettings {
   db: Database;
@@ -32,31 +33,47 @@ export async function clusterOne(
   briefQueue: Queue<BriefJob>,
   articleId: string,
 ): Promise<ClusterResult> {
-  let assignment: Awaited<ReturnType<typeof assignArticleToStory>>;
+  let assignment: ArticleAssignment | StoryError;
   try {
     assignment = await assignArticleToStory(db, { articleId });
   } catch (error) {
-    // The article was deleted meanwhile, or is not one clustering can read: nothing to retry.
-    if (error instanceof StoryError)
-      return { storyId: null, outcome: `skipped: ${error.message}`, merged: 0 };
-    throw error;
+    if (!(error instanceof StoryError)) throw error;
+    assignment = error;
   }
+  return afterAssignment(briefQueue, assignment);
+}
+
+/** Asks for the briefings of the stories an assignment changed, and says what it did. */
+async function afterAssignment(
+  briefQueue: Queue<BriefJob>,
+  assignment: ArticleAssignment | StoryError,
+): Promise<ClusterResult> {
+  // The article was deleted meanwhile, or is not one clustering can read: nothing to retry.
+  if (assignment instanceof StoryError)
+    return { storyId: null, outcome: `skipped: ${assignment.message}`, merged: 0 };
   const stories = new Set([assignment.storyId, ...assignment.touched]);
   for (const storyId of stories) await enqueueBrief(briefQueue, storyId);
   return { storyId: assignment.storyId, outcome: assignment.outcome, merged: assignment.merged.length };
 }
 
+/**
+ * Cluster jobs one process runs at once: they wait on one lock and are assigned in batches of this many at most
+ * (see AssignmentBatcher); more only hold more jobs locked while they wait.
+ */
+export const CLUSTER_BATCH = 32;
+
 export function createClusterWorker(options: ClusterWorkerOptions): Worker<ClusterJob, ClusterResult> {
+  const batcher = new AssignmentBatcher(options.db, CLUSTER_BATCH);
   const worker = new Worker<ClusterJob, ClusterResult>(
     CLUSTER_QUEUE,
     outlastDatabaseOutages(options.db, options.log, async (job: Job<ClusterJob, ClusterResult>) => {
-      return clusterOne(options.db, options.briefQueue, parseJobData(zClusterJob, job).articleId);
+      const assignment = await batcher.assign(parseJobData(zClusterJob, job).articleId);
+      return afterAssignment(options.briefQueue, assignment);
     }),
-    // One at a time per process: assignments queue for one lock anyway.
     {
       connection: options.connection,
       prefix: queueKeyPrefix(options.prefix),
-      concurrency: 1,
+      concurrency: CLUSTER_BATCH,
       lockDuration: 60_000,
       ...options.jobLock,
     },

@@ -9,6 +9,7 @@ import { bridge, insertArticle, newswcl, shuffled, type WclArticle } from "../__
 import { closeDatabase, createDatabase, type Database } from "../client";
 import { storeEnrichment } from "./enrichment";
 import {
+  assignArticlesToStories,
   assignArticleToStory,
   getStory,
   listStories,
@@ -137,6 +138,42 @@ describe("stories in Postgres", () => {
     const later = await listStories(db, { limit: 50, since: new Date(Date.now() + 60_000).toISOString() });
     expect(later.stories).toEqual([]);
     await expectConsistent();
+  });
+
+  it("assigns a batch in one transaction exactly as one call each, with an error in place of a bad article", async () => {
+    const docs = [...warmup, ...event(0).map(dated), ...event(1).map(dated), ...event(2).map(dated)];
+    const partition = async (ids: string[]) => {
+      const stories = await Promise.all(ids.map(storyIdOf));
+      return stories.map((story) => stories.indexOf(story));
+    };
+    const oneByOne = await ingest(docs);
+    const expected = { partition: await partition(oneByOne), corpus: await corpus() };
+
+    await db.execute(sql`truncate articles, sources, cluster_corpus, cluster_terms, stories cascade`);
+    const ids: string[] = [];
+    for (const doc of docs) ids.push(await insertArticle(db, doc));
+    const missing = crypto.randomUUID();
+    const batches = [[...ids.slice(0, 7), "42"], [ids[7]!, missing, ...ids.slice(8, 14)], ids.slice(14)];
+    const results = [];
+    for (const batch of batches)
+      results.push(
+        ...(await assignArticlesToStories(
+          db,
+          batch.map((articleId) => ({ articleId })),
+        )),
+      );
+    const errors = results.filter((r) => r instanceof StoryError).map((e) => (e as StoryError).code);
+    expect(errors).toEqual(["BAD_REQUEST", "NOT_FOUND"]);
+    expect(await partition(ids)).toEqual(expected.partition);
+    expect(await corpus()).toEqual(expected.corpus);
+    await expectConsistent();
+    // Again, in one batch: nothing changes, nothing is counted twice.
+    const again = await assignArticlesToStories(
+      db,
+      ids.map((articleId) => ({ articleId })),
+    );
+    expect(again.every((r) => !(r instanceof StoryError) && r.outcome === "unchanged")).toBe(true);
+    expect(await corpus()).toEqual(expected.corpus);
   });
 
   it("assigns an article once: a retry changes nothing, a forced re-assignment counts nothing twice", async () => {

@@ -87,7 +87,9 @@ async function inPostgres(
       await lockStories(tx);
       const index = new PgStoryIndex(tx, newStoryId ? { newStoryId } : {});
       indexes.push(index);
-      return assignArticle(doc, index, options);
+      const assignment = await assignArticle(doc, index, options);
+      await index.flush();
+      return assignment;
     });
     results.push(result);
   }

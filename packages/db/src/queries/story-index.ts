@@ -46,6 +46,82 @@ export interface PgStoryIndexOptions {
   countDocuments?: boolean;
   /** Makes new story ids (UUIDs); the database's random ones when absent. */
   newStoryId?: () => string;
+  /** Shared by the indexes of one transaction's assignments (a batch); one of its own when absent. */
+  corpus?: ClusterCorpus;
+}
+
+/**
+ * Corpus statistics (documents, total length, each term's document frequency) as one transaction sees them:
+ * read once, counted here as documents are added and written by `flush` in one statement. The story lock makes
+ * that transaction their only writer, so what this holds is exact; it saves three statements per assignment
+ * under the lock (a write, then two reads of what was just written).
+ */
+export class ClusterCorpus {
+  private counts: CorpusStats | null = null;
+  private readonly df = new Map<string, number>();
+  private readonly pendingTerms = new Map<string, number>();
+  private pendingDocuments = 0;
+  private pendingLength = 0;
+
+  async stats(tx: Transaction): Promise<CorpusStats> {
+    if (!this.counts) {
+      const [row] = await rows<{ documents: number; total_length: number }>(
+        tx,
+        sql`select documents, total_length from cluster_corpus where id = 1`,
+      );
+      this.counts = { documents: row?.documents ?? 0, totalLength: row?.total_length ?? 0 };
+    }
+    return { ...this.counts };
+  }
+
+  async documentFrequencies(tx: Transaction, terms: readonly string[]): Promise<Map<string, number>> {
+    const missing = [...new Set(terms)].filter((term) => !this.df.has(term));
+    if (missing.length > 0) {
+      const found = await rows<{ term: string; df: number }>(
+        tx,
+        sql`select term, df from cluster_terms where term = any(${textArray(missing)})`,
+      );
+      const stored = new Map(found.map(({ term, df }) => [term, df]));
+      for (const term of missing)
+        this.df.set(term, (stored.get(term) ?? 0) + (this.pendingTerms.get(term) ?? 0));
+    }
+    return new Map(terms.map((term) => [term, this.df.get(term)!]));
+  }
+
+  async addDocument(tx: Transaction, terms: readonly string[], length: number): Promise<void> {
+    await this.stats(tx);
+    this.counts!.documents++;
+    this.counts!.totalLength += length;
+    this.pendingDocuments++;
+    this.pendingLength += length;
+    for (const term of new Set(terms)) {
+      this.pendingTerms.set(term, (this.pendingTerms.get(term) ?? 0) + 1);
+      const known = this.df.get(term);
+      if (known !== undefined) this.df.set(term, known + 1);
+    }
+  }
+
+  async flush(tx: Transaction): Promise<void> {
+    if (this.pendingDocuments === 0) return;
+    // Sorted, so that any other writer of these rows (there should be none: the story lock) locks them in the
+    // same order and cannot deadlock with us.
+    const terms = [...this.pendingTerms.keys()].sort();
+    await tx.execute(sql`
+      with corpus as (
+        insert into cluster_corpus (id, documents, total_length)
+        values (1, ${this.pendingDocuments}, ${this.pendingLength}::float8)
+        on conflict (id) do update
+          set documents = cluster_corpus.documents + excluded.documents,
+              total_length = cluster_corpus.total_length + excluded.total_length
+      )
+      insert into cluster_terms (term, df)
+      select term, n from unnest(${textArray(terms)}, ${sql.param(terms.map((t) => this.pendingTerms.get(t)!))}::int[])
+        as t(term, n) order by term
+      on conflict (term) do update set df = cluster_terms.df + excluded.df`);
+    this.pendingTerms.clear();
+    this.pendingDocuments = 0;
+    this.pendingLength = 0;
+  }
 }
 
 /**
@@ -66,45 +142,31 @@ export class PgStoryIndex implements StoryIndex {
   /** Postings read per `candidates` call, for tests and measurements of the bound. */
   readonly calls = { candidates: 0, postingsRead: 0, storiesLoaded: 0 };
 
+  private readonly corpus: ClusterCorpus;
+
   constructor(
     private readonly tx: Transaction,
     private readonly options: PgStoryIndexOptions = {},
-  ) {}
+  ) {
+    this.corpus = options.corpus ?? new ClusterCorpus();
+  }
 
   async stats(): Promise<CorpusStats> {
-    const [row] = await rows<{ documents: number; total_length: number }>(
-      this.tx,
-      sql`select documents, total_length from cluster_corpus where id = 1`,
-    );
-    return { documents: row?.documents ?? 0, totalLength: row?.total_length ?? 0 };
+    return this.corpus.stats(this.tx);
   }
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>(terms.map((term) => [term, 0]));
-    if (terms.length === 0) return out;
-    const found = await rows<{ term: string; df: number }>(
-      this.tx,
-      sql`select term, df from cluster_terms where term = any(${textArray(terms)})`,
-    );
-    for (const { term, df } of found) out.set(term, df);
-    return out;
+    return this.corpus.documentFrequencies(this.tx, terms);
   }
 
   async addDocument(terms: readonly string[], length: number): Promise<void> {
     if (this.options.countDocuments === false) return;
-    // Sorted, so that any other writer of these rows (there should be none: the story lock) locks them in the
-    // same order and cannot deadlock with us.
-    const distinct = [...new Set(terms)].sort();
-    await this.tx.execute(sql`
-      with corpus as (
-        insert into cluster_corpus (id, documents, total_length) values (1, 1, ${length}::float8)
-        on conflict (id) do update
-          set documents = cluster_corpus.documents + 1,
-              total_length = cluster_corpus.total_length + excluded.total_length
-      )
-      insert into cluster_terms (term, df)
-      select term, 1 from unnest(${textArray(distinct)}) as t(term) order by term
-      on conflict (term) do update set df = cluster_terms.df + 1`);
+    await this.corpus.addDocument(this.tx, terms, length);
+  }
+
+  /** Writes the corpus counts of the documents added; the transaction must call it before it commits. */
+  async flush(): Promise<void> {
+    await this.corpus.flush(this.tx);
   }
 
   async candidates(query: CandidateQuery): Promise<string[]> {
