@@ -255,8 +255,9 @@ async function main() {
     "\n“briefing updated” is the first briefing version of the article's story built after it joined. A rebuild " +
       "whose content did not change stores no version (and a briefing reads only a story's first 60 articles), " +
       "so it exists only for the articles counted in “measured”; when a rebuild ran without storing a version is " +
-      "not recorded anywhere. Briefings wait 2 s for more changes (BRIEF_DEBOUNCE_MS), and each new article " +
-      "extends that wait, so under load a busy story's briefing waits until its articles stop arriving.\n",
+      "not recorded anywhere. A rebuild waits 2 s after the first change (BRIEF_DEBOUNCE_MS) and takes every " +
+      "change made meanwhile; a change during a rebuild makes one more after it (one per story at a time), so " +
+      "under load each rebuild covers more articles.\n",
   );
   if (idle) {
     const p95 = percentile(idle.latency.ready, 0.95);
