@@ -8,8 +8,8 @@
  * term statistics (scaled to the new document counts).
  *
  * Ids: copy K of a row keeps its original uuid but for the first four hex digits (K) and the version digit
- * ('0'; gen_random_uuid() only makes version 4), so an id's copy can be computed in SQL, never collides with an
- * original, and the ids inside briefing JSON (citations) are rewritten with one regular expression.
+ * ('8', a valid RFC 9562 custom version, which zod's uuid check accepts; gen_random_uuid() only makes version 4),
+ * so an id's copy can be computed in SQL, never collides with an original, and the ids inside briefing JSON (citations) are rewritten with one regular expression.
  *
  * Each copy is one transaction that also records itself in `bench_scale_copies`: a run that stops halfway leaves
  * whole copies only, and the next run continues with the next copy.
@@ -143,14 +143,14 @@ function copyStatement(table: string, key: string, cols: Column[], k: number): s
 
 const SETUP = String.raw`
 create or replace function bench_is_copy(id uuid) returns boolean language sql immutable as
-  $$ select substr(id::text, 15, 1) = '0' $$;
+  $$ select substr(id::text, 15, 1) = '8' $$;
 create or replace function bench_copy_id(id uuid, k int) returns uuid language sql immutable as
   $$ select case when id is null then null else
-       (lpad(to_hex(k), 4, '0') || substr(id::text, 5, 10) || '0' || substr(id::text, 16))::uuid end $$;
+       (lpad(to_hex(k), 4, '0') || substr(id::text, 5, 10) || '8' || substr(id::text, 16))::uuid end $$;
 create or replace function bench_copy_ids(doc jsonb, k int) returns jsonb language sql immutable as
   $$ select case when doc is null then null else regexp_replace(doc::text,
        '[0-9a-f]{4}([0-9a-f]{4}-[0-9a-f]{4}-)[0-9a-f]([0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12})',
-       lpad(to_hex(k), 4, '0') || '\1' || '0' || '\2', 'g')::jsonb end $$;
+       lpad(to_hex(k), 4, '0') || '\1' || '8' || '\2', 'g')::jsonb end $$;
 create table if not exists bench_scale_copies (copy int primary key, done_at timestamptz not null default now());
 `;
 
