@@ -5,7 +5,7 @@
  * query functions the worker calls) run on a pool whose clients record every statement with its parameters; each
  * distinct statement then runs again under `EXPLAIN (ANALYZE, BUFFERS)`, and once more with index scans turned
  * off (the peer: what the indexes buy). Both in transactions that are rolled back, so nothing is written.
- * EXPLAIN_DATABASE_URL names another database to read instead.
+ * WEB_BENCH_DATABASE_URL names another database to read instead.
  * A sequential scan of a table of more than SEQ_SCAN_ROWS rows is flagged, and its full plan printed.
  */
 import { createCaller } from "@parallax/api";
@@ -202,11 +202,7 @@ async function pickSample(db: Database): Promise<Sample> {
 }
 
 async function main() {
-  // EXPLAIN_DATABASE_URL: a database already filled (another corpus, a copy of production) instead.
-  const given = process.env.EXPLAIN_DATABASE_URL;
-  const bench = given
-    ? { url: given, name: new URL(given).pathname.slice(1), scale: null }
-    : await benchDatabase({ serverUrl, redisUrl, prefix: PREFIX, articles: ARTICLES, log });
+  const bench = await benchDatabase({ serverUrl, redisUrl, prefix: PREFIX, articles: ARTICLES, log });
   const db = openDatabase(bench.url);
   const record = recorder(db);
   const redis = createRedis(redisUrl, "producer");

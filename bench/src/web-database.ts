@@ -2,6 +2,7 @@
  * The databases the web and EXPLAIN benchmarks read: `parallax_bench_web`, filled through the real pipeline (up to
  * 10,500 articles; see web-corpus.ts), and for a larger WEB_BENCH_ARTICLES `parallax_bench_web_<N>k`, a copy of
  * it grown in SQL by scale-corpus.ts. Both are kept between runs; a rerun only adds what is missing.
+ * WEB_BENCH_DATABASE_URL names a database to use as it is instead.
  */
 import { closeDatabase, createDatabase as openDatabase } from "@parallax/db";
 import { runMigrations } from "@parallax/db/migrate";
@@ -45,6 +46,20 @@ export async function benchDatabase(options: {
   log: (line: string) => void;
 }): Promise<BenchDatabase> {
   const { serverUrl, redisUrl, prefix, articles, log } = options;
+  // A database filled some other way (a copy, a production snapshot) is read as it is.
+  const given = process.env.WEB_BENCH_DATABASE_URL;
+  if (given) {
+    const client = new pg.Client({ connectionString: given });
+    await client.connect();
+    const scaled = await client
+      .query("select 1 from pg_tables where tablename = 'bench_scale_base'")
+      .finally(() => client.end());
+    return {
+      url: given,
+      name: new URL(given).pathname.slice(1),
+      scale: scaled.rowCount ? await scaleCorpus(given, 0, log) : null,
+    };
+  }
   if (!Number.isInteger(articles) || articles < 100)
     throw new Error(`WEB_BENCH_ARTICLES must be a whole number of at least 100, not ${articles}`);
   const baseUrl = databaseUrl(serverUrl, BASE);
