@@ -1,20 +1,21 @@
 /**
- * `pnpm bench:web`: the running app under load. Fills a database of its own with 10,000+ articles through the
- * real pipeline (once; later runs reuse it), starts the production build of apps/web on it, and drives the home,
- * story and search pages with autocannon at 50 concurrent connections; a static file from the same server is
- * the floor any page is measured against. DATABASE_URL names the PostgreSQL server (default: the local one),
- * REDIS_URL the Redis; WEB_BENCH_ARTICLES and WEB_BENCH_SECONDS change the corpus size and the run length.
+ * `pnpm bench:web`: the running app under load. Fills a database of its own with 10,500 articles through the
+ * real pipeline (once; later runs reuse it) and, for WEB_BENCH_ARTICLES above that, grows a copy of it in SQL
+ * (scale-corpus.ts: the pipeline-built articles replicated, not new text), starts the production build of
+ * apps/web on it, and drives the home, story, article, compare and search pages with autocannon at 50
+ * concurrent connections; a static file from the same server is the floor any page is measured against.
+ * WEB_BENCH_POOL_SIZES (e.g. "5,10,20") also measures the home page with the web's database pool at those sizes.
+ * DATABASE_URL names the PostgreSQL server (default: the local one), REDIS_URL the Redis; WEB_BENCH_SECONDS
+ * changes the run length per page.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { closeDatabase, createDatabase as openDatabase } from "@parallax/db";
-import { runMigrations } from "@parallax/db/migrate";
-import { createDatabase, findFreePort } from "@parallax/services";
+import { findFreePort } from "@parallax/services";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import pg from "pg";
-import { ensureCorpus } from "./web-corpus";
+import { benchDatabase, scaleTable } from "./web-database";
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const webDir = path.join(repoRoot, "apps/web");
@@ -23,24 +24,23 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const ARTICLES = Number(process.env.WEB_BENCH_ARTICLES ?? 10_500);
 const SECONDS = Number(process.env.WEB_BENCH_SECONDS ?? 15);
 const CONNECTIONS = 50;
-const DATABASE = "parallax_bench_web";
 const PREFIX = "pbench-web";
+const POOL_SIZES = (process.env.WEB_BENCH_POOL_SIZES ?? "")
+  .split(",")
+  .filter((v) => v.trim())
+  .map(Number);
+if (POOL_SIZES.some((n) => !Number.isInteger(n) || n < 1 || n > 200))
+  throw new Error(
+    `WEB_BENCH_POOL_SIZES must be whole numbers from 1 to 200, not ${process.env.WEB_BENCH_POOL_SIZES}`,
+  );
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
-async function benchDatabaseUrl(): Promise<string> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  const exists = await client.query("select 1 from pg_database where datname = $1", [DATABASE]);
-  await client.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  if (exists.rowCount === 0) await createDatabase(serverUrl, DATABASE);
-  await runMigrations(url.toString());
-  return url.toString();
-}
-
-async function startWeb(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
+/** `poolSize`: the web's database pool (see preload/pg-pool-size.cjs); undefined keeps the app's own. */
+async function startWeb(
+  databaseUrl: string,
+  poolSize?: number,
+): Promise<{ baseUrl: string; child: ChildProcess }> {
   if (!existsSync(path.join(webDir, ".next/BUILD_ID"))) {
     log("building apps/web (production)…");
     execFileSync("pnpm", ["--filter", "@parallax/web", "build"], { cwd: repoRoot, stdio: "inherit" });
@@ -60,6 +60,12 @@ async function startWeb(databaseUrl: string): Promise<{ baseUrl: string; child: 
         // The load comes from one client; the per-client limits would answer most of it with "too many searches".
         RATE_LIMIT_SUBMIT_PER_MIN: "0",
         RATE_LIMIT_SEARCH_PER_MIN: "0",
+        ...(poolSize
+          ? {
+              PARALLAX_BENCH_PG_POOL_MAX: String(poolSize),
+              NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(import.meta.dirname, "../preload/pg-pool-size.cjs")}`,
+            }
+          : {}),
       },
       stdio: ["ignore", "ignore", "inherit"],
     },
@@ -87,18 +93,39 @@ interface Row {
   p95: number;
   p99: number;
   errors: number;
+  /** Responses whose body held `marker` (a page saying it answered from its cache), when one was given. */
+  marked: number | null;
 }
 
-async function load(baseUrl: string, page: string, paths: string[]): Promise<Row> {
-  // Warm each path once (compiled route, first query plans), then measure.
-  for (const p of paths.slice(0, 20)) await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer());
+async function load(
+  baseUrl: string,
+  page: string,
+  paths: string[],
+  options: { warm?: number; marker?: string } = {},
+): Promise<Row> {
+  // Warm the first paths once (compiled route, first query plans), then measure.
+  for (const p of paths.slice(0, options.warm ?? 20))
+    await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer());
   let i = 0;
+  let marked = 0;
   const times: number[] = [];
+  const { marker } = options;
   const run = autocannon({
     url: baseUrl,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }),
+        ...(marker
+          ? {
+              onResponse: (_status: number, body: string) => {
+                if (body.includes(marker)) marked++;
+              },
+            }
+          : {}),
+      },
+    ],
   });
   // Exact percentiles from every response time (autocannon's own table has p97.5, not p95).
   (run as unknown as NodeJS.EventEmitter).on(
@@ -118,28 +145,85 @@ async function load(baseUrl: string, page: string, paths: string[]): Promise<Row
     p95: at(0.95),
     p99: at(0.99),
     errors: result.errors + result.timeouts + result.non2xx,
+    marked: marker ? marked : null,
   };
 }
 
+/** Characters React escapes in text, as a page shows them. */
+const html = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
+
+/** A replicated story, article and entity answer with their page: 200 and their own title in the body. */
+async function checkReplicated(db: ReturnType<typeof openDatabase>, baseUrl: string): Promise<string[]> {
+  const one = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows[0] as T | undefined;
+  const story = await one<{ id: string; title: string }>(sql`
+    select x.story_id::text as id, a.title from article_stories x join articles a on a.id = x.article_id
+    join stories s on s.id = x.story_id and s.merged_into is null
+    where bench_is_copy(x.story_id) and a.title is not null order by x.story_id, a.id limit 1`);
+  const article = await one<{ id: string; title: string }>(sql`
+    select id::text, title from articles where bench_is_copy(id) and status = 'ready' and title is not null
+    order by id desc limit 1`);
+  const entity = await one<{ slug: string; name: string }>(sql`
+    select e.slug, e.name from article_entities ae join entities e on e.slug = ae.slug
+    where bench_is_copy(ae.article_id) order by ae.article_id desc, e.slug limit 1`);
+  const checks = [
+    story && { path: `/stories/${story.id}`, title: story.title },
+    article && { path: `/articles/${article.id}`, title: article.title },
+    entity && { path: `/entities/${encodeURIComponent(entity.slug)}`, title: entity.name },
+  ];
+  const lines: string[] = [];
+  for (const check of checks) {
+    if (!check) {
+      lines.push("a replicated story, article or entity is missing");
+      continue;
+    }
+    const response = await fetch(`${baseUrl}${check.path}`);
+    const body = await response.text();
+    const found = body.includes(html(check.title));
+    lines.push(
+      `${check.path}: HTTP ${response.status}, ${found ? "shows" : "does NOT show"} "${check.title}"`,
+    );
+  }
+  return lines;
+}
+
 async function main() {
-  const databaseUrl = await benchDatabaseUrl();
-  const db = openDatabase(databaseUrl);
+  const bench = await benchDatabase({ serverUrl, redisUrl, prefix: PREFIX, articles: ARTICLES, log });
+  const db = openDatabase(bench.url);
   let web: { baseUrl: string; child: ChildProcess } | null = null;
   try {
-    await ensureCorpus(db, redisUrl, PREFIX, ARTICLES, log);
     const count = async (query: ReturnType<typeof sql>) =>
       Number(((await db.execute(query)).rows[0] as { n: number }).n);
     const articles = await count(sql`select count(*)::int as n from articles`);
     const stories = await count(sql`select count(*)::int as n from stories where merged_into is null`);
     const briefed = await count(sql`select count(distinct subject_id)::int as n from briefings`);
     const paragraphs = await count(sql`select count(*)::int as n from paragraphs`);
+    const ids = async (query: ReturnType<typeof sql>) =>
+      ((await db.execute(query)).rows as Array<{ id: string }>).map((r) => r.id);
     const storyIds = (
-      (
-        await db.execute(sql`
-          select b.subject_id::text as id from briefings b
-          group by b.subject_id order by max(b.built_at) desc limit 200`)
-      ).rows as Array<{ id: string }>
-    ).map((r) => `/stories/${r.id}`);
+      await ids(sql`
+        select b.subject_id::text as id from briefings b
+        group by b.subject_id order by max(b.built_at) desc limit 200`)
+    ).map((id) => `/stories/${id}`);
+    // A fixed sample of the whole corpus (the same on every run over the same data), not only the newest.
+    const articleIds = (
+      await ids(sql`
+        select id::text from articles where status = 'ready' order by md5(id::text || ':bench-web'), id limit 500`)
+    ).map((id) => `/articles/${id}`);
+    // Stories a comparison can be made of: two or more ready articles from two or more outlets.
+    const compareIds = (
+      await ids(sql`
+        select x.story_id::text as id from article_stories x
+        join stories s on s.id = x.story_id and s.merged_into is null
+        join articles a on a.id = x.article_id and a.status = 'ready'
+        group by x.story_id having count(distinct a.source_id) >= 2
+        order by md5(x.story_id::text || ':bench-web'), x.story_id limit 200`)
+    ).map((id) => `/stories/${id}/compare`);
     const words = (
       (
         await db.execute(sql`
@@ -153,7 +237,8 @@ async function main() {
       `/search?q=${encodeURIComponent("tariffs -China")}`,
       `/search?q=${encodeURIComponent("election OR vote")}`,
     ];
-    web = await startWeb(databaseUrl);
+    web = await startWeb(bench.url);
+    const replicated = bench.scale ? await checkReplicated(db, web.baseUrl) : [];
     const staticAsset = await fetch(`${web.baseUrl}/`)
       .then((r) => r.text())
       .then((html) => /\/_next\/static\/[^"']+\.css/.exec(html)?.[0] ?? "/favicon.ico");
@@ -161,20 +246,76 @@ async function main() {
     rows.push(await load(web.baseUrl, "static file (floor)", [staticAsset]));
     rows.push(await load(web.baseUrl, "home /", ["/"]));
     rows.push(await load(web.baseUrl, "story /stories/[id]", storyIds));
+    rows.push(await load(web.baseUrl, "article /articles/[id]", articleIds));
     rows.push(await load(web.baseUrl, "search /search?q=", searches));
+    // Comparisons are computed in the request the first time and stored; every run starts with none stored, so
+    // the figure is the same on every run: some requests compute, the rest are answered from the store.
+    const cleared = await count(
+      sql`with d as (delete from comparisons returning 1) select count(*)::int as n from d`,
+    );
+    rows.push(
+      await load(web.baseUrl, "compare /stories/[id]/compare", compareIds, {
+        warm: 0,
+        marker: "kept from an earlier request",
+      }),
+    );
+    const computed = await count(sql`select count(*)::int as n from comparisons`);
+    web.child.kill("SIGTERM");
+    web = null;
+
+    const pools: Array<{ size: number; row: Row; connections: number }> = [];
+    for (const size of POOL_SIZES) {
+      web = await startWeb(bench.url, size);
+      const peak = { n: 0 };
+      const watch = setInterval(() => {
+        count(sql`select count(*)::int as n from pg_stat_activity where datname = current_database()`)
+          .then((n) => {
+            peak.n = Math.max(peak.n, n);
+          })
+          .catch(() => {});
+      }, 500);
+      const row = await load(web.baseUrl, `home / (pool ${size})`, ["/"]);
+      clearInterval(watch);
+      web.child.kill("SIGTERM");
+      web = null;
+      // This benchmark's own pool holds a few of the connections counted.
+      pools.push({ size, row, connections: peak.n });
+    }
 
     log(
       `\nbench:web — ${articles.toLocaleString("en")} articles, ${paragraphs.toLocaleString("en")} paragraphs, ` +
-        `${stories.toLocaleString("en")} stories (${briefed.toLocaleString("en")} briefed); ` +
+        `${stories.toLocaleString("en")} stories (${briefed.toLocaleString("en")} briefed) in ${bench.name}; ` +
         `${CONNECTIONS} connections, ${SECONDS} s per page, next start (production), one process\n`,
     );
+    if (bench.scale) {
+      for (const line of scaleTable(bench.scale)) log(line);
+      log("\nreplicated pages:");
+      for (const line of replicated) log(`- ${line}`);
+      log("");
+    }
     const header = "| page | paths | requests | req/s | p50 ms | p95 ms | p99 ms | errors |";
-    log(header);
-    log("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (const r of rows)
+    const table = (list: Row[]) => {
+      log(header);
+      log("|---|---:|---:|---:|---:|---:|---:|---:|");
+      for (const r of list)
+        log(
+          `| ${r.page} | ${r.paths} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
+        );
+    };
+    table(rows);
+    const compare = rows.at(-1)!;
+    log(
+      `\ncompare: ${cleared} stored comparisons removed before the run; ${computed} computed and stored during it; ` +
+        `${compare.marked} of ${compare.requests} responses said they were answered from the store.`,
+    );
+    if (pools.length) {
+      log("\nhome / by the web's database pool size (the app's default is 10), each a fresh `next start`:\n");
+      table(pools.map((p) => p.row));
       log(
-        `| ${r.page} | ${r.paths} | ${r.requests} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors} |`,
+        `\npeak connections to the database while loading: ${pools.map((p) => `pool ${p.size}: ${p.connections}`).join(", ")} ` +
+          "(this benchmark's own pool included)",
       );
+    }
   } finally {
     web?.child.kill("SIGTERM");
     await closeDatabase(db);
