@@ -59,9 +59,12 @@ async function poll<T>(read: () => Promise<T | null | undefined>, what: string):
 
 const latestVersion = async (storyId: string) => (await api.story.briefing({ id: storyId })).version;
 
+/** What a browser asks for when it loads a page (the cache serves page loads only). */
+const BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
 /** An anonymous reader's view: the HTML with React's text separators taken out, and whether the cache served it. */
 async function view(url: string, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { headers });
+  const response = await fetch(url, { headers: { accept: BROWSER_ACCEPT, ...headers } });
   const html = (await response.text()).replaceAll("<!-- -->", "");
   return { status: response.status, cache: response.headers.get("x-parallax-page-cache"), html };
 }
@@ -138,5 +141,15 @@ describe("the page cache of anonymous readers", () => {
     expect((await view(`${base}/`)).cache).toBe("hit");
     expect((await view(`${base}/?language=en`)).cache).toBeNull();
     expect((await view(`${base}/stories/${storyId}?articles=all`)).cache).toBeNull();
+    // The router's own requests for a page's data (a prefetch, a client navigation) are never answered with HTML.
+    for (const path of ["/", `/stories/${storyId}`]) {
+      const flight = await fetch(`${base}${path}?_rsc=abc12`, {
+        headers: { rsc: "1", "next-router-prefetch": "1", accept: "*/*" },
+        signal: AbortSignal.timeout(20_000),
+      });
+      expect(flight.headers.get("x-parallax-page-cache")).toBeNull();
+      expect(flight.headers.get("content-type")).toContain("text/x-component");
+      await flight.arrayBuffer();
+    }
   });
 });

@@ -12,7 +12,11 @@ async function view(url: string): Promise<{ status: number; html: string; ms: nu
   const startedAt = Date.now();
   const t0 = performance.now();
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    // As a browser loads a page: the HTML page cache answers page loads only.
+    const response = await fetch(url, {
+      headers: { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" },
+      signal: AbortSignal.timeout(30_000),
+    });
     const html = await response.text();
     return { status: response.status, html, ms: performance.now() - t0, startedAt };
   } catch {

@@ -57,7 +57,12 @@ export const CACHE_STATUS_HEADER = "x-parallax-page-cache";
 
 /** Whether the request may be answered from the cache at all: an anonymous reader's plain page view. */
 export function isCacheable(request: NextRequest): boolean {
-  if (request.method !== "GET" || request.nextUrl.search !== "") return false;
+  // `request.url` too: the router's own fetches (`?_rsc=`) can reach the proxy with that query and their flight
+  // headers taken off nextUrl and the headers, and an HTML answer to one left the client's request hanging
+  // (found by the hostile-text browser test: `networkidle` never came). Only a browser's page load asks for HTML.
+  if (request.method !== "GET" || request.nextUrl.search !== "" || new URL(request.url).search !== "")
+    return false;
+  if (!request.headers.get("accept")?.includes("text/html")) return false;
   if (request.nextUrl.pathname !== "/" && !STORY_PATH.test(request.nextUrl.pathname)) return false;
   const h = request.headers;
   if (h.has("authorization") || h.has("rsc") || h.has("next-router-prefetch") || h.has("next-action"))
