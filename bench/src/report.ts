@@ -131,7 +131,12 @@ for (const bench of selected) {
 
 const outDir = path.join(benchDir, "results");
 mkdirSync(outDir, { recursive: true });
-const command = only ? `BENCH_ONLY=${only.join(",")} pnpm bench` : "pnpm bench";
+// The settings that change what a benchmark measures are part of the command that reproduces the report.
+const settings = Object.entries(process.env)
+  .filter(([name]) => /^(BENCH_|PIPELINE_|WEB_BENCH_)/.test(name))
+  .sort(([a], [b]) => (a < b ? -1 : 1))
+  .map(([name, value]) => `${name}=${value}`);
+const command = [...settings, "pnpm bench"].join(" ");
 writeFileSync(
   path.join(outDir, `${date}.json`),
   `${JSON.stringify({ date, command, machine: host, results }, null, 2)}\n`,
