@@ -24,6 +24,7 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const ARTICLES = Number(process.env.WEB_BENCH_ARTICLES ?? 10_500);
 const SECONDS = Number(process.env.WEB_BENCH_SECONDS ?? 15);
 const CONNECTIONS = 50;
+const BROWSER = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 const PREFIX = "pbench-web";
 const POOL_SIZES = (process.env.WEB_BENCH_POOL_SIZES ?? "")
   .split(",")
@@ -101,11 +102,11 @@ async function load(
   baseUrl: string,
   page: string,
   paths: string[],
-  options: { warm?: number; marker?: string } = {},
+  options: { warm?: number; marker?: string; headers?: Record<string, string> } = {},
 ): Promise<Row> {
   // Warm the first paths once (compiled route, first query plans), then measure.
   for (const p of paths.slice(0, options.warm ?? 20))
-    await fetch(`${baseUrl}${p}`).then((r) => r.arrayBuffer());
+    await fetch(`${baseUrl}${p}`, { headers: options.headers ?? {} }).then((r) => r.arrayBuffer());
   let i = 0;
   let marked = 0;
   const times: number[] = [];
@@ -114,6 +115,7 @@ async function load(
     url: baseUrl,
     connections: CONNECTIONS,
     duration: SECONDS,
+    ...(options.headers ? { headers: options.headers } : {}),
     requests: [
       {
         setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length]! }),
@@ -246,6 +248,13 @@ async function main() {
     rows.push(await load(web.baseUrl, "static file (floor)", [staticAsset]));
     rows.push(await load(web.baseUrl, "home /", ["/"]));
     rows.push(await load(web.baseUrl, "story /stories/[id]", storyIds));
+    // As a browser loads a page (Accept: text/html): an anonymous reader's home and story pages then come from
+    // the rendered-page cache (apps/web/src/server/page-html.ts), kept per data version; autocannon's own
+    // requests above accept anything and are rendered every time, as an API client's would be.
+    rows.push(await load(web.baseUrl, "home / (as a browser asks)", ["/"], { headers: BROWSER }));
+    rows.push(
+      await load(web.baseUrl, "story /stories/[id] (as a browser asks)", storyIds, { headers: BROWSER }),
+    );
     rows.push(await load(web.baseUrl, "article /articles/[id]", articleIds));
     rows.push(await load(web.baseUrl, "search /search?q=", searches));
     // Comparisons are computed in the request the first time and stored; every run starts with none stored, so
