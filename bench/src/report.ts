@@ -47,7 +47,7 @@ const benchmarks: Benchmark[] = [
   },
   {
     name: "pipeline",
-    what: "10,000 articles through the real queues, Postgres and 1/2/4 worker processes vs BullMQ's own floor",
+    what: "PIPELINE_ARTICLES (10,000 by default) through the real queues, Postgres and 1/2/4 worker processes vs BullMQ's own floor",
     script: "src/pipeline.ts",
   },
   {
