@@ -7,6 +7,8 @@ const webDir = path.resolve(import.meta.dirname, "..");
 
 export interface RunningNext {
   baseUrl: string;
+  /** The `next start` process (its children are the server's workers), for memory readings. */
+  pid: number;
   /** Everything the server printed, for the failure message when it does not come up. */
   output: () => string;
   stop: () => Promise<void>;
@@ -71,5 +73,5 @@ export async function startNext(
     await stop();
     throw error;
   }
-  return { baseUrl, output, stop } satisfies RunningNext;
+  return { baseUrl, pid: child.pid ?? -1, output, stop } satisfies RunningNext;
 }

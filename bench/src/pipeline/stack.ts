@@ -1,13 +1,14 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { runMigrations } from "@parallax/db/migrate";
-import { createDatabase, dropDatabase, findFreePort } from "@parallax/services";
+import { createDatabase, dropDatabase } from "@parallax/services";
 import pg from "pg";
 import {
   startWorkerProcess,
   type WorkerProcess,
 } from "../../../apps/worker/src/faults/__fixtures__/worker-process";
+import { startNext } from "../../../apps/web/e2e/next-server";
 import { removeQueues } from "./floor";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
@@ -20,7 +21,8 @@ export interface Stack {
   databaseUrl: string;
   prefix: string;
   baseUrl: string;
-  web: ChildProcess;
+  /** The `next start` process. */
+  web: { pid: number };
   workers: WorkerProcess[];
   pool: pg.Pool;
   /** Stops everything (workers by SIGTERM, so profiles get written), drops the database unless kept. */
@@ -44,50 +46,6 @@ export function ensureWebBuild(log: (line: string) => void): void {
   execFileSync("pnpm", ["--filter", "@parallax/web", "build"], { cwd: repoRoot, stdio: "inherit" });
 }
 
-async function startWeb(env: Record<string, string>): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const port = await findFreePort();
-  const child = spawn(
-    path.join(webDir, "node_modules/.bin/next"),
-    ["start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      cwd: webDir,
-      env: { ...process.env, ...env, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString("utf8")).slice(-20_000);
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5_000) })).status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`the web app did not answer within 90 s:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  return { child, baseUrl };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 let serial = 0;
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -108,12 +66,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // Once here, so that N workers starting together do not race through the migrations.
     await runMigrations(databaseUrl);
     const env = { DATABASE_URL: databaseUrl, REDIS_URL: options.redisUrl, QUEUE_PREFIX: prefix };
-    const web = await startWeb({
+    const web = await startNext({
       ...env,
       // One client submits everything; the per-client limit would refuse most of it.
       RATE_LIMIT_SUBMIT_PER_MIN: "0",
     });
-    cleanups.push(() => stopChild(web.child));
+    cleanups.push(() => web.stop());
     const workers: WorkerProcess[] = [];
     cleanups.push(() => Promise.all(workers.map((worker) => worker.stop(60_000))).then(() => {}));
     workers.push(
@@ -132,7 +90,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       databaseUrl,
       prefix,
       baseUrl: web.baseUrl,
-      web: web.child,
+      web: { pid: web.pid },
       workers,
       pool,
       stop,
