@@ -28,19 +28,11 @@ describe("enqueueBrief", () => {
     const firstStarted = new Promise<void>((resolve) => {
       started = resolve;
     });
-    const t0 = Date.now();
-    // Five requests 100 ms apart for one story, one for another: two rebuilds waiting.
-    for (let i = 0; i < 5; i++) {
-      await enqueueBrief(queue, storyId, 400);
-      if (i === 0) await enqueueBrief(queue, other, 400);
-      await sleep(100);
-    }
-    expect(await queue.getDelayedCount()).toBe(2);
-
+    const start = { t0: Date.now() };
     const worker = new Worker<BriefJob>(
       BRIEF_QUEUE,
       async (job: Job<BriefJob>) => {
-        runs.push({ storyId: job.data.storyId, at: Date.now() - t0 });
+        runs.push({ storyId: job.data.storyId, at: Date.now() - start.t0 });
         if (job.data.storyId === storyId && runs.filter((r) => r.storyId === storyId).length === 1) {
           started();
           await running;
@@ -49,9 +41,21 @@ describe("enqueueBrief", () => {
       { connection: createRedis(redisUrl, "worker"), prefix: queueKeyPrefix(prefix), concurrency: 4 },
     );
     try {
+      // The worker is up before the first request: its start-up is not part of the wait measured.
+      await worker.waitUntilReady();
+      start.t0 = Date.now();
+      // Five requests 150 ms apart for one story, one for another: two rebuilds waiting, due 1 s after the first.
+      for (let i = 0; i < 5; i++) {
+        await enqueueBrief(queue, storyId, 1_000);
+        if (i === 0) await enqueueBrief(queue, other, 1_000);
+        await sleep(150);
+      }
+      expect(await queue.getDelayedCount()).toBe(2);
       await firstStarted;
-      // Not restarted by the later requests: due 400 ms after the first, it ran before the fifth's + 400 ms.
-      expect(runs[0]!.at).toBeLessThan(4 * 100 + 400);
+      const first = runs.find((r) => r.storyId === storyId)!;
+      // Not restarted by the later requests: due 1 s after the first, it ran well before the fifth's + 1 s (1.6 s).
+      expect(first.at).toBeGreaterThanOrEqual(1_000);
+      expect(first.at).toBeLessThan(1_500);
       // Two requests while it runs: kept as one rebuild after it, not run beside it.
       await enqueueBrief(queue, storyId, 0);
       await enqueueBrief(queue, storyId, 0);
