@@ -100,15 +100,21 @@ export async function getArticle(db: Database, id: string): Promise<Article | nu
 const DUPLICATES_LISTED = 100;
 
 /**
- * Several articles with their bodies in four statements whatever their number (a briefing reads up to 60), in
+ * Several articles with their bodies in three statements whatever their number (a briefing reads up to 60), in
  * the order of `ids`; ids not stored are left out.
  */
 export async function getArticles(db: Database, ids: readonly string[]): Promise<Article[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const idList = sql`${sql.param(unique)}::uuid[]`;
-  const [summaries, body, extras, duplicates] = await Promise.all([
-    selectSummaries(db).where(sql`${articles.id} = any(${idList})`),
+  // The summary's columns without its paragraph count (the paragraphs themselves are read), with the body's.
+  const { paragraphCount: _count, ...columns } = summaryColumns;
+  const [heads, body, duplicates] = await Promise.all([
+    db
+      .select({ ...columns, captions: articles.captions, digest: articles.digest })
+      .from(articles)
+      .leftJoin(sources, eq(sources.id, articles.sourceId))
+      .where(sql`${articles.id} = any(${idList})`),
     db
       .select({
         articleId: paragraphs.articleId,
@@ -119,10 +125,6 @@ export async function getArticles(db: Database, ids: readonly string[]): Promise
       .from(paragraphs)
       .where(sql`${paragraphs.articleId} = any(${idList})`)
       .orderBy(asc(paragraphs.articleId), asc(paragraphs.n)),
-    db
-      .select({ id: articles.id, captions: articles.captions, digest: articles.digest })
-      .from(articles)
-      .where(sql`${articles.id} = any(${idList})`),
     db.execute<{ original: string; id: string; title: string | null; url: string | null }>(sql`
       select original, id, title, url from (
         select duplicate_of::text as original, id::text, title, url, created_at,
@@ -131,17 +133,16 @@ export async function getArticles(db: Database, ids: readonly string[]): Promise
       where nth <= ${DUPLICATES_LISTED} order by original, created_at`),
   ]);
   const bodies = groupBy(body, (p) => p.articleId);
-  const extraOf = new Map(extras.map((e) => [e.id, e]));
   const copies = groupBy(duplicates.rows, (d) => d.original);
   const byId = new Map(
-    summaries.map((row) => {
-      const { paragraphCount: _count, ...rest } = toSummary(row);
-      const extra = extraOf.get(row.id);
+    heads.map((row) => {
+      const paragraphRows = bodies.get(row.id) ?? [];
+      const { paragraphCount: _n, ...rest } = toSummary({ ...row, paragraphCount: paragraphRows.length });
       const article: Article = {
         ...rest,
-        paragraphs: (bodies.get(row.id) ?? []).map(({ n, kind, text }) => ({ n, kind, text })) as Paragraph[],
-        captions: extra?.captions ?? [],
-        digest: extra?.digest ?? null,
+        paragraphs: paragraphRows.map(({ n, kind, text }) => ({ n, kind, text })) as Paragraph[],
+        captions: row.captions ?? [],
+        digest: row.digest ?? null,
         duplicates: (copies.get(row.id) ?? []).map(({ id, title, url }) => ({ id, title, url })),
       };
       return [row.id, article] as const;
