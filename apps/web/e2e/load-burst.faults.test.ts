@@ -161,6 +161,17 @@ describe(`a burst of ${SUBMISSIONS} submissions while people read`, () => {
         `${ms(story.p50)} / ${ms(story.p95)} / ${ms(story.p99)} / ${ms(story.max)} (${story.count})`,
       ],
       ["… while submitting: home p95 / story p95", `${ms(homeSubmitting.p95)} / ${ms(storySubmitting.p95)}`],
+      ...(["home", "story"] as const).map((page) => [
+        `${page} by page cache answer: n, p95 ms`,
+        ["hit", "stale", "miss", null]
+          .map((cache) => {
+            const of = summarize(
+              inWindow.filter((v) => v.page === page && v.cache === cache).map((v) => v.ms),
+            );
+            return `${cache ?? "not cached"} ${of.count}, ${ms(of.p95)}`;
+          })
+          .join("; "),
+      ]),
     ];
     console.log(
       `\nload burst figures\n| measure | value |\n| --- | --- |\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join("\n")}\n` +

@@ -4,11 +4,13 @@ export interface PageView {
   startedAt: number;
   ms: number;
   status: number;
+  /** How the page HTML cache answered (`x-parallax-page-cache`: hit, stale, miss), or null when it did not. */
+  cache: string | null;
 }
 
 const STORY_LINK = /href="\/stories\/([0-9a-f-]{36})"/g;
 
-async function view(url: string): Promise<{ status: number; html: string; ms: number; startedAt: number }> {
+async function view(url: string): Promise<Omit<PageView, "page"> & { html: string }> {
   const startedAt = Date.now();
   const t0 = performance.now();
   try {
@@ -18,9 +20,10 @@ async function view(url: string): Promise<{ status: number; html: string; ms: nu
       signal: AbortSignal.timeout(30_000),
     });
     const html = await response.text();
-    return { status: response.status, html, ms: performance.now() - t0, startedAt };
+    const cache = response.headers.get("x-parallax-page-cache");
+    return { status: response.status, html, ms: performance.now() - t0, startedAt, cache };
   } catch {
-    return { status: 0, html: "", ms: performance.now() - t0, startedAt };
+    return { status: 0, html: "", ms: performance.now() - t0, startedAt, cache: null };
   }
 }
 
@@ -36,14 +39,26 @@ export function startBrowsing(baseUrl: string, users: number, fallbackStories: s
   const reader = async () => {
     while (running) {
       const home = await view(`${baseUrl}/`);
-      views.push({ page: "home", startedAt: home.startedAt, ms: home.ms, status: home.status });
+      views.push({
+        page: "home",
+        startedAt: home.startedAt,
+        ms: home.ms,
+        status: home.status,
+        cache: home.cache,
+      });
       const listed = [...home.html.matchAll(STORY_LINK)].map((m) => m[1]!);
       const choices = listed.length > 0 ? listed : fallbackStories;
       await pause();
       if (!running || choices.length === 0) continue;
       const id = choices[Math.floor(Math.random() * choices.length)];
       const story = await view(`${baseUrl}/stories/${id}`);
-      views.push({ page: "story", startedAt: story.startedAt, ms: story.ms, status: story.status });
+      views.push({
+        page: "story",
+        startedAt: story.startedAt,
+        ms: story.ms,
+        status: story.status,
+        cache: story.cache,
+      });
       await pause();
     }
   };

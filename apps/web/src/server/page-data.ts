@@ -9,7 +9,7 @@ import { PageCache } from "./page-cache";
  * The home page's cards and a story page's data, shared by the readers of this web process (see PageCache).
  * While a burst of articles changes them every moment, a reader may see the cards up to HOME_GRACE_MS behind
  * and a story's article list up to STORY_GRACE_MS behind (a story page has fewer readers than the home page, so
- * its copy would otherwise be out of date at nearly every view); a new briefing version shows at once on its
+ * its copy would otherwise be out of date at nearly every view); a new briefing version is read at once for its
  * story's page (its own cache entry), and changes made through this process (moves, splits) clear everything.
  */
 const HOME_GRACE_MS = 5_000;
@@ -23,6 +23,8 @@ interface Caches {
   renders: Map<string, object>;
   /** Proves a render request came from this process's page HTML cache, not from a client. */
   renderSecret: string;
+  /** What else `clearPageCaches` clears (the page HTML cache's previous renders). */
+  onClear: Set<() => void>;
 }
 
 // On globalThis: every route is bundled separately, and the tRPC route (moves, splits) must clear the same caches
@@ -34,6 +36,7 @@ function caches(): Caches {
     stories: new PageCache({ maxAgeMs: MAX_AGE_MS, graceMs: STORY_GRACE_MS, maxEntries: 1_000 }),
     renders: new Map(),
     renderSecret: randomUUID(),
+    onClear: new Set(),
   };
   return holder.__parallaxPageCaches;
 }
@@ -124,4 +127,15 @@ export function clearPageCaches(): void {
   const cached = holder.__parallaxPageCaches;
   cached?.home.clear();
   cached?.stories.clear();
+  for (const clear of cached?.onClear ?? []) clear();
+}
+
+/** `clear` runs whenever the page caches are cleared (in whichever route bundle clears them). */
+export function onPageCachesClear(clear: () => void): void {
+  caches().onClear.add(clear);
+}
+
+/** How long after it was rendered a page may still be served while its newer version renders. */
+export function staleForMs(slot: PageSlot): number {
+  return slot.cache === "home" ? HOME_GRACE_MS : STORY_GRACE_MS;
 }

@@ -4,9 +4,11 @@ import {
   homeSlot,
   isRenderRequest,
   type PageSlot,
+  onPageCachesClear,
   peekPageData,
   RENDER_HEADER,
   renderRequest,
+  staleForMs,
   storySlot,
   takeRender,
 } from "./page-data";
@@ -17,6 +19,12 @@ import { SESSION_COOKIES } from "./credentials";
  * of the page data cache (server/page-data.ts): a page is rendered again exactly when its data would be read
  * again, so the HTML is never older than the data rules allow (a new briefing version shows at once), and
  * rendering (most of a page's cost) is done once per data value instead of once per reader.
+ *
+ * While a page's newer version renders, its previous render is served to the readers who ask meanwhile, if it
+ * was rendered less than the data cache's grace for that page ago (`staleForMs`: the same bound within which an
+ * article list may already be behind); only the reader who finds no such render waits. Under a burst of
+ * articles a story gains a briefing version every few seconds, and without this each of its readers waited for
+ * a render on a machine busy with the pipeline.
  *
  * Only requests that carry no credentials (no session cookie, no Authorization header) and ask for the plain
  * page (no query, not a client navigation's RSC request) are served from it: whatever a signed-in viewer sees
@@ -32,13 +40,32 @@ interface Rendered {
 interface HtmlCache {
   /** By data value: an entry goes when the data cache lets the value go. */
   pages: WeakMap<object, Rendered>;
+  /** Each page's last render and when it was made, by path: served while the page's next render runs. */
+  previous: Map<string, { page: Rendered; renderedAt: number }>;
+  /** Bumped when the page caches are cleared: a render started before is not kept as a previous render. */
+  generation: number;
   /** One render at a time per page: concurrent readers of a page missing from the cache share it. */
   rendering: Map<string, Promise<Rendered | null>>;
 }
 
+/** As many pages as the story data cache keeps. */
+const MAX_PREVIOUS = 1_000;
+
 const holder = globalThis as typeof globalThis & { __parallaxPageHtml?: HtmlCache };
 function htmlCache(): HtmlCache {
-  holder.__parallaxPageHtml ??= { pages: new WeakMap(), rendering: new Map() };
+  if (!holder.__parallaxPageHtml) {
+    const cache: HtmlCache = {
+      pages: new WeakMap(),
+      previous: new Map(),
+      generation: 0,
+      rendering: new Map(),
+    };
+    onPageCachesClear(() => {
+      cache.generation++;
+      cache.previous.clear();
+    });
+    holder.__parallaxPageHtml = cache;
+  }
   return holder.__parallaxPageHtml;
 }
 
@@ -95,11 +122,16 @@ export async function cachedPage(request: NextRequest): Promise<Response | null>
   const data = peekPageData(slot);
   const kept = data === undefined ? undefined : htmlCache().pages.get(data);
   if (kept) return respond(kept, "hit");
+  const previous = htmlCache().previous.get(pathname);
+  if (previous && Date.now() - previous.renderedAt < staleForMs(slot)) {
+    void renderShared(pathname);
+    return respond(previous.page, "stale");
+  }
   const rendered = await renderShared(pathname);
   return rendered ? respond(rendered, "miss") : null;
 }
 
-function respond(page: Rendered, status: "hit" | "miss"): Response {
+function respond(page: Rendered, status: "hit" | "stale" | "miss"): Response {
   const headers = new Headers(page.headers);
   headers.set(CACHE_STATUS_HEADER, status);
   return new Response(page.body, { status: 200, headers });
@@ -125,6 +157,8 @@ async function renderPage(pathname: string): Promise<Rendered | null> {
   const origin = ownOrigin();
   if (!origin) return null;
   const { id, header } = renderRequest();
+  const cache = htmlCache();
+  const generation = cache.generation;
   try {
     const response = await fetch(new URL(pathname, origin), {
       headers: { [RENDER_HEADER]: header, accept: "text/html" },
@@ -139,11 +173,22 @@ async function renderPage(pathname: string): Promise<Rendered | null> {
     };
     // Kept under the data value the page was rendered from; a render that read nothing kept is not kept.
     const data = takeRender(id);
-    if (data !== undefined) htmlCache().pages.set(data, page);
+    if (data !== undefined) cache.pages.set(data, page);
+    if (generation === cache.generation) remember(cache.previous, pathname, page);
     return page;
   } catch {
     return null;
   } finally {
     takeRender(id);
+  }
+}
+
+/** Most recently rendered last; the least recently rendered go first past MAX_PREVIOUS. */
+function remember(previous: HtmlCache["previous"], pathname: string, page: Rendered) {
+  previous.delete(pathname);
+  previous.set(pathname, { page, renderedAt: Date.now() });
+  for (const oldest of previous.keys()) {
+    if (previous.size <= MAX_PREVIOUS) break;
+    previous.delete(oldest);
   }
 }
