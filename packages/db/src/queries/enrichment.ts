@@ -14,6 +14,7 @@ import {
   mentions,
   quotes,
   termStats,
+  corpusDocumentCounts,
   timeExpressions,
 } from "../schema/index";
 import { insertRows } from "./bulk";
@@ -235,7 +236,9 @@ export async function recordEnrichmentError(db: Database, articleId: string, ver
 
 /** Corpus statistics for keyword scoring: how many articles are enriched, and each term's document count. */
 export async function corpusTermStats(db: Database, terms: readonly string[]) {
-  const [documents] = await db.select({ n: sql<number>`count(*)::int` }).from(articleEnrichment);
+  const [documents] = await db
+    .select({ n: sql<number>`coalesce(sum(${corpusDocumentCounts.documents}), 0)::int` })
+    .from(corpusDocumentCounts);
   const rows = terms.length
     ? await db
         .select()

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -8,6 +9,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uuid,
@@ -156,6 +158,15 @@ export const articleTerms = pgTable(
 export const termStats = pgTable("term_stats", {
   term: text("term").primaryKey(),
   documents: integer("documents").notNull(),
+});
+
+/**
+ * How many rows article_enrichment holds (the corpus size of the keyword statistics), kept by its triggers
+ * (migration 0012) in 16 shards that a read sums.
+ */
+export const corpusDocumentCounts = pgTable("corpus_document_counts", {
+  shard: smallint("shard").primaryKey(),
+  documents: bigint("documents", { mode: "number" }).notNull().default(0),
 });
 
 /** The enrichment of each article: which engine made it and a hash of its output, to skip unchanged rewrites. */
