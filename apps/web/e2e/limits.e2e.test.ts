@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testServices } from "../../../tooling/vitest/services";
 import { type RunningNext, startNext } from "./next-server";
 
-// Uploads: 2 a minute in bursts of 4, on top of the (default) submission limit. No worker runs: what is checked
-// here is what the route handlers of the built app answer.
+// Uploads: 2 a minute in bursts of 4, on top of the (default) submission limit; one submission stored at a time.
+// No worker runs: what is checked here is what the route handlers of the built app answer.
 let next: RunningNext;
 
 beforeAll(async () => {
@@ -14,6 +14,9 @@ beforeAll(async () => {
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `${prefix}-limits`,
     RATE_LIMIT_UPLOAD_PER_MIN: "2",
+    // One submission stored at a time and none waiting: a second one at the same moment is refused as busy.
+    SUBMIT_CONCURRENCY: "1",
+    SUBMIT_QUEUE_LIMIT: "0",
   });
 });
 
@@ -133,5 +136,36 @@ describe("request size limits on the built app", () => {
       body: JSON.stringify({ text: "Pasted after the uploads ran out: the harbour reopened." }),
     });
     expect([200, 202]).toContain(pasted.status);
+  });
+
+  it("stores one submission at a time and refuses those that find no turn with 503 and Retry-After", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, async (_, n) => {
+        const response = await post("/api/articles", {
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            text: `Bulletin ${n}: the harbour reopened on Tuesday, ${n} ships waited.`,
+          }),
+        });
+        return {
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          body: (await response.json()) as { id?: string; error?: string },
+        };
+      }),
+    );
+    const stored = answers.filter((a) => a.status === 202);
+    const busy = answers.filter((a) => a.status === 503);
+    expect(stored.length + busy.length, JSON.stringify(answers)).toBe(30);
+    expect(stored.length).toBeGreaterThan(0);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const answer of busy) {
+      expect(answer.retryAfter).toBe("1");
+      expect(answer.body.error).toMatch(/busy storing other submissions; nothing was stored/);
+    }
+    // Each accepted one is stored, and a refused one can be sent again.
+    const ids = stored.map((a) => a.body.id!);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect((await fetch(`${next.baseUrl}/api/articles/${id}`)).status).toBe(200);
   });
 });

@@ -48,4 +48,15 @@ describe("access settings", () => {
       /SUBMIT_ACCESS must be open or token/,
     );
   });
+
+  it("takes how many submissions are stored at once and may wait, refusing no turn at all", () => {
+    expect(parseEnv(base)).toMatchObject({ SUBMIT_CONCURRENCY: 4, SUBMIT_QUEUE_LIMIT: 64 });
+    expect(parseEnv({ ...base, SUBMIT_CONCURRENCY: "2", SUBMIT_QUEUE_LIMIT: "0" })).toMatchObject({
+      SUBMIT_CONCURRENCY: 2,
+      SUBMIT_QUEUE_LIMIT: 0,
+    });
+    expect(() => parseEnv({ ...base, SUBMIT_CONCURRENCY: "0" })).toThrowError(
+      /SUBMIT_CONCURRENCY must be 1 or more/,
+    );
+  });
 });

@@ -28,6 +28,10 @@ const zEnv = z.object({
   // Files uploaded per minute per client, on top of the submission limit; bursts of twice that hold one full
   // batch of the /submit form (MAX_UPLOAD_FILES).
   RATE_LIMIT_UPLOAD_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(30),
+  // Submissions this process stores at once, and how many more may wait for a turn before the rest are refused
+  // with 503 and Retry-After: a burst of submissions then cannot crowd out the readers' pages (server/submit-gate.ts).
+  SUBMIT_CONCURRENCY: z.coerce.number().int().min(1, "must be 1 or more").default(4),
+  SUBMIT_QUEUE_LIMIT: z.coerce.number().int().min(0, "must be 0 or more").default(64),
   // "true" when a reverse proxy in front of the app sets X-Forwarded-For; see server/client-id.ts.
   RATE_LIMIT_SIGNIN_PER_MIN: z.coerce.number().int().min(0, "must be 0 (off) or more").default(10),
   // false: every page, export, feed and read procedure needs a signed-in user or an API token.

@@ -3,6 +3,7 @@ import { zIngestRequest } from "@parallax/core";
 import { createContext, log } from "~/server/context";
 import { describeError } from "~/server/errors";
 import { limitRequest } from "~/server/rate-limit";
+import { withSubmitTurn } from "~/server/submit-gate";
 import { jsonError, jsonReply, readJsonBody } from "~/server/http";
 import { explainIngestIssues } from "~/server/ingest-issues";
 
@@ -15,23 +16,25 @@ export async function POST(request: Request) {
   if (!limited.ok) return limited.response;
   const body = await readJsonBody(request);
   if (!body.ok) return body.response;
-  const parsed = zIngestRequest.safeParse(body.value);
-  if (!parsed.success) return Response.json(explainIngestIssues(body.value), { status: 400 });
-  try {
-    const caller = createCaller(limited.context);
-    const result = await caller.article.submit(parsed.data);
-    return Response.json(
-      {
-        id: result.articleId,
-        status: result.status,
-        created: result.created,
-        url: `/articles/${result.articleId}`,
-      },
-      { status: result.created ? 202 : 200 },
-    );
-  } catch (error) {
-    return jsonReply(describeError(error, log));
-  }
+  return withSubmitTurn(async () => {
+    const parsed = zIngestRequest.safeParse(body.value);
+    if (!parsed.success) return Response.json(explainIngestIssues(body.value), { status: 400 });
+    try {
+      const caller = createCaller(limited.context);
+      const result = await caller.article.submit(parsed.data);
+      return Response.json(
+        {
+          id: result.articleId,
+          status: result.status,
+          created: result.created,
+          url: `/articles/${result.articleId}`,
+        },
+        { status: result.created ? 202 : 200 },
+      );
+    } catch (error) {
+      return jsonReply(describeError(error, log));
+    }
+  });
 }
 
 /** Newest first; `?limit=` (1–100, default 50) and `?cursor=` (the previous page's `nextCursor`). */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { log } from "~/server/context";
 import { describeError } from "~/server/errors";
 import { limitRequest } from "~/server/rate-limit";
+import { withSubmitTurn } from "~/server/submit-gate";
 import { jsonError, jsonReply } from "~/server/http";
 import { readBodyBytes } from "~/server/upload-body";
 
@@ -32,24 +33,26 @@ export async function POST(request: Request) {
     `“${shown}” is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; larger files cannot be uploaded.`,
   );
   if (!body.ok) return body.response;
-  const upload = uploadToIngest(name.data, body.bytes, request.headers.get("content-type"));
-  if (!upload.ok) return jsonError(400, upload.error);
-  try {
-    const caller = createCaller(limited.context);
-    const result = await caller.article.submit(upload.request);
-    return Response.json(
-      {
-        id: result.articleId,
-        status: result.status,
-        created: result.created,
-        url: `/articles/${result.articleId}`,
-        name: shown,
-        kind: upload.kind,
-      },
-      { status: result.created ? 202 : 200 },
-    );
-  } catch (error) {
-    const reply = describeError(error, log);
-    return jsonReply({ ...reply, body: { ...reply.body, error: `“${shown}”: ${reply.body.error}` } });
-  }
+  return withSubmitTurn(async () => {
+    const upload = uploadToIngest(name.data, body.bytes, request.headers.get("content-type"));
+    if (!upload.ok) return jsonError(400, upload.error);
+    try {
+      const caller = createCaller(limited.context);
+      const result = await caller.article.submit(upload.request);
+      return Response.json(
+        {
+          id: result.articleId,
+          status: result.status,
+          created: result.created,
+          url: `/articles/${result.articleId}`,
+          name: shown,
+          kind: upload.kind,
+        },
+        { status: result.created ? 202 : 200 },
+      );
+    } catch (error) {
+      const reply = describeError(error, log);
+      return jsonReply({ ...reply, body: { ...reply.body, error: `“${shown}”: ${reply.body.error}` } });
+    }
+  });
 }
