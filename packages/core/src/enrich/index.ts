@@ -2,7 +2,7 @@ import type { Enrichment } from "../schemas/enrichment";
 import type { Paragraph } from "../schemas/paragraph";
 import { extractEntities, resolveName } from "./entities/index";
 import { findFigures } from "./figures/index";
-import { type CorpusStatistics, distinctiveTerms, termCounts } from "./keywords/index";
+import { type CorpusStatistics, collectTerms, rankTerms, termCounts } from "./keywords/index";
 import { findQuotes } from "./quotes/index";
 import { buildTimeline, findTimeExpressions } from "./time/index";
 
@@ -66,8 +66,8 @@ export function enrichArticle(
     speakerEntity: quote.speaker ? resolveName(entities, quote.speaker) : null,
   }));
   step("quotes", 4);
-  const counts = termCounts(body, { language: article.language });
-  const keywords = distinctiveTerms(body, options.corpus ?? EMPTY_CORPUS, { language: article.language });
+  const terms = collectTerms(body, { language: article.language });
+  const keywords = rankTerms(terms, options.corpus ?? EMPTY_CORPUS, { language: article.language });
   step("keywords", 5);
 
   return {
@@ -83,6 +83,6 @@ export function enrichArticle(
       quotes,
       keywords,
     },
-    termCounts: counts,
+    termCounts: terms.counts,
   };
 }

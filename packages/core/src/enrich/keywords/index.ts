@@ -1,5 +1,6 @@
 import type { Keyword } from "../../schemas/enrichment";
 import type { Paragraph } from "../../schemas/paragraph";
+import { isAscii, isAsciiDigit, isAsciiLower, isAsciiUpper } from "../text/ascii";
 import { type Token, tokenSpans } from "../text/tokens";
 import { guessStopWordLanguage, STOPWORD_LANGUAGES, stopWords } from "./stopwords";
 
@@ -43,7 +44,7 @@ const TITLES = new Set(
 const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-interface TermTable {
+export interface TermTable {
   counts: Map<string, number>;
   /** For each bigram, its two words (to drop words that only ever occur inside it). */
   parts: Map<string, [string, string]>;
@@ -54,9 +55,13 @@ function baseLanguage(language: string | null | undefined): string | null {
   return base && /^[a-z]{2,3}$/.test(base) ? base : null;
 }
 
-function pickStopWords(tokens: readonly Token[], language: string | null): ReadonlySet<string> {
+/** The stop words of the given language, else of the language the paragraphs' tokens look like. */
+function pickStopWords(spans: readonly Token[][], language: string | null): ReadonlySet<string> {
   if (language && STOPWORD_LANGUAGES.includes(language)) return stopWords(language);
-  const terms = tokens.slice(0, 5000).map((token) => token.term);
+  const terms = spans
+    .flat()
+    .slice(0, 5000)
+    .map((token) => token.term);
   if (terms.some((term) => CJK_CHAR.test(term))) {
     return stopWords(terms.some((term) => /\p{Script=Hiragana}/u.test(term)) ? "ja" : "zh");
   }
@@ -65,12 +70,35 @@ function pickStopWords(tokens: readonly Token[], language: string | null): Reado
 
 /** A word worth counting: no stop word, something with a letter, not a bare number or a stray letter. */
 function isContentWord(term: string, stop: ReadonlySet<string>): boolean {
-  if (stop.has(term) || !/\p{L}/u.test(term) || /^\p{N}/u.test(term)) return false;
+  if (stop.has(term)) return false;
+  if (isAscii(term)) return term.length > 1 && !isAsciiDigit(term.charCodeAt(0)) && hasAsciiLetter(term);
+  if (!/\p{L}/u.test(term) || /^\p{N}/u.test(term)) return false;
   if (term.length === 1) return HAN_ONLY.test(term);
   return !/^\p{Script=Hiragana}{1,2}$/u.test(term);
 }
 
-function collectTerms(paragraphs: readonly Paragraph[], options: KeywordOptions): TermTable {
+function hasAsciiLetter(term: string): boolean {
+  for (let i = 0; i < term.length; i++) {
+    const code = term.charCodeAt(i);
+    if (isAsciiLower(code) || isAsciiUpper(code)) return true;
+  }
+  return false;
+}
+
+/** Nothing but spaces and no-break spaces between `from` and `to`. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0xa0) return false;
+  }
+  return true;
+}
+
+/**
+ * Content words and phrases of an article with their counts: what `termCounts` returns and `rankTerms` scores.
+ * `enrichArticle` needs both, so it collects them once.
+ */
+export function collectTerms(paragraphs: readonly Paragraph[], options: KeywordOptions = {}): TermTable {
   const body = paragraphs.filter((paragraph) => paragraph.kind !== "note");
   const spans = body.map((paragraph) =>
     tokenSpans(
@@ -78,7 +106,7 @@ function collectTerms(paragraphs: readonly Paragraph[], options: KeywordOptions)
       options.language,
     ),
   );
-  const stop = pickStopWords(spans.flat(), baseLanguage(options.language));
+  const stop = pickStopWords(spans, baseLanguage(options.language));
   const counts = new Map<string, number>();
   const parts = new Map<string, [string, string]>();
   const add = (term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -92,11 +120,7 @@ function collectTerms(paragraphs: readonly Paragraph[], options: KeywordOptions)
       }
       add(token.term);
       // Only words separated by plain spaces (or nothing, in CJK) make a phrase: not across commas or quotes.
-      if (
-        previous &&
-        !TITLES.has(previous.term) &&
-        /^[ \u00a0]*$/.test(paragraph.text.slice(previous.end, token.start))
-      ) {
+      if (previous && !TITLES.has(previous.term) && onlySpaces(paragraph.text, previous.end, token.start)) {
         const joiner = CJK_CHAR.test(token.term) && CJK_CHAR.test(previous.term) ? "" : " ";
         const bigram = previous.term + joiner + token.term;
         add(bigram);
@@ -129,7 +153,15 @@ export function distinctiveTerms(
   corpus: CorpusStatistics,
   options: KeywordOptions = {},
 ): Keyword[] {
-  const { counts, parts } = collectTerms(paragraphs, options);
+  return rankTerms(collectTerms(paragraphs, options), corpus, options);
+}
+
+/** `distinctiveTerms` over terms already collected. */
+export function rankTerms(
+  { counts, parts }: TermTable,
+  corpus: CorpusStatistics,
+  options: KeywordOptions = {},
+): Keyword[] {
   const documents = Math.max(0, Math.floor(corpus.documents));
   const idf = (term: string) => {
     if (documents === 0) return 1;

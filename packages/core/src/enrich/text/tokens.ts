@@ -1,4 +1,5 @@
 import { segmentWords } from "../../text/segment";
+import { isAscii } from "./ascii";
 
 /**
  * Word tokens for keywords and corpus statistics: NFKC, lower-cased, with their offsets in the original text.
@@ -30,6 +31,11 @@ function baseLanguage(language: string | null | undefined): string {
 }
 
 function normalizeTerm(word: string): string {
+  // ASCII words are already NFKC and hold no typographic apostrophe: only case and the possessive are left.
+  if (isAscii(word)) {
+    const lower = word.toLowerCase();
+    return lower.endsWith("'s") ? lower.slice(0, -2) : lower;
+  }
   return word.normalize("NFKC").toLowerCase().replace(/’/g, "'").replace(POSSESSIVE, "");
 }
 
