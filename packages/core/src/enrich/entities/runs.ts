@@ -21,8 +21,15 @@ const bare = (word: string) => word.toLowerCase().replace(/\.$/, "");
 const NOT_A_NAME = /^(?:I|\p{L}+['’](?:m|ll|re|ve|d|t)|[RDI]-\p{Lu}.*)$/iu;
 
 export function isNameWord(token: Token): boolean {
-  if (token.kind !== "word" || NOT_A_NAME.test(token.text)) return false;
-  if (!isCapitalized(token.text) && !/^\p{Lu}/u.test(token.text.replace(/^[\p{Ll}]+-/u, ""))) return false;
+  if (token.kind !== "word") return false;
+  // A lowercase word is a name word only as a prefixed compound ("anti-Trump", "ex-Google"): without a hyphen the
+  // prefix test cannot pass, so most words are settled without a regexp.
+  if (
+    !isCapitalized(token.text) &&
+    (!token.text.includes("-") || !/^\p{Lu}/u.test(token.text.replace(/^[\p{Ll}]+-/u, "")))
+  )
+    return false;
+  if (NOT_A_NAME.test(token.text)) return false;
   return !CALENDAR.has(bare(token.text)) || isAcronym(token.text);
 }
 

