@@ -2,6 +2,7 @@ import type { Paragraph } from "../../schemas/paragraph";
 import type { TimeExpression } from "../../schemas/enrichment";
 import { parseReference } from "./calendar";
 import type { Context, Memory, Rule } from "./patterns";
+import { oneByteView } from "./one-byte";
 import { precisionOf } from "./precision";
 import { absoluteRules } from "./rules-absolute";
 import { anaphoraRules, rememberedDate } from "./rules-anaphora";
@@ -17,6 +18,7 @@ const RULES: Rule[] = [
   ...anaphoraRules,
   ...durationRules,
 ];
+const scanText = oneByteView(RULES.map((rule) => rule.re.source));
 
 interface Candidate {
   start: number;
@@ -29,9 +31,11 @@ interface Candidate {
 /** Every rule's matches in one paragraph, overlaps settled: the longest span wins, then the earlier rule. */
 function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
+  // The rules match the view exactly as they match the text (same offsets, same matched strings), only faster.
+  const view = scanText(text);
   RULES.forEach((rule, order) => {
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+    for (let m = rule.re.exec(view); m; m = rule.re.exec(view)) {
       if (m[0].length === 0) {
         rule.re.lastIndex++;
         continue;
