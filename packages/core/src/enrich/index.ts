@@ -1,6 +1,6 @@
 import type { Enrichment } from "../schemas/enrichment";
 import type { Paragraph } from "../schemas/paragraph";
-import { extractEntities, resolveName } from "./entities/index";
+import { extractEntities, nameResolver } from "./entities/index";
 import { findFigures } from "./figures/index";
 import { type CorpusStatistics, collectTerms, rankTerms, termCounts } from "./keywords/index";
 import { findQuotes } from "./quotes/index";
@@ -61,9 +61,10 @@ export function enrichArticle(
   step("times", 2);
   const figures = findFigures(body);
   step("figures", 3);
+  const speakerEntity = nameResolver(entities);
   const quotes = findQuotes(body).map((quote) => ({
     ...quote,
-    speakerEntity: quote.speaker ? resolveName(entities, quote.speaker) : null,
+    speakerEntity: quote.speaker ? speakerEntity(quote.speaker) : null,
   }));
   step("quotes", 4);
   const terms = collectTerms(body, { language: article.language });

@@ -8,7 +8,7 @@ import { type Cluster, resolveCandidates } from "./resolve";
 import type { Candidate } from "./types";
 
 export { mergeCorpusEntities } from "./corpus";
-export { resolveName } from "./lookup";
+export { nameResolver, resolveName } from "./lookup";
 export { personSlug } from "./person-names";
 export { slugify } from "./text";
 
