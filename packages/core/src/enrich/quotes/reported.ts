@@ -22,6 +22,10 @@ const NOT_A_CLAUSE =
 const SUBJECT_PRONOUN = /^(?:he|she|they|we|i|it|there|this|these|those)(?![\p{L}])/iu;
 const MIN_CLAUSE_WORDS = 4;
 
+// Every attribution below needs a reporting cue as a word of the sentence ("according to" aside); most sentences
+// hold none, and one search for the cues' letters rules them out before any word-by-word work.
+const ANY_CUE = new RegExp([...REPORTING_CUES].join("|"));
+
 const wordCount = (text: string) => text.match(WORD)?.length ?? 0;
 // Attribution sits within a few words of the cue; sentences longer than this are no prose (lists, dumps).
 const TAIL_CHARS = 240;
@@ -136,7 +140,8 @@ export function reportedSpeech(text: string, paragraph: number, usedCues: Readon
         continue;
       }
     }
-    const trailing = trailingAttribution(s);
+    const cued = ANY_CUE.test(s);
+    const trailing = cued || s.includes("according") ? trailingAttribution(s) : null;
     if (trailing && !usedCues.has(at + trailing.cueAt)) {
       const span = clause(text, at, at + trailing.clauseEnd);
       if (span) {
@@ -144,7 +149,7 @@ export function reportedSpeech(text: string, paragraph: number, usedCues: Readon
         continue;
       }
     }
-    const aside = PARENTHETICAL.exec(s);
+    const aside = cued ? PARENTHETICAL.exec(s) : null;
     if (aside) {
       const verb = aside[1] ?? aside[4]!;
       const speaker = aside[2] ? speakerAfter(aside[2]) : (speakerBefore(aside[3]!)?.speaker ?? null);
@@ -154,7 +159,7 @@ export function reportedSpeech(text: string, paragraph: number, usedCues: Readon
         continue;
       }
     }
-    const leading = leadingAttribution(s);
+    const leading = cued ? leadingAttribution(s) : null;
     if (leading && !usedCues.has(at + leading.cueAt)) {
       const span = clause(text, at + leading.clauseStart, sentence.end);
       if (span) out.push({ ...span, speaker: leading.speaker, cue: leading.cue, cueAt: at + leading.cueAt });
