@@ -25,12 +25,32 @@ export function fold(text: string): string {
 
 /** The key two spellings of one name share: "U.S." ~ "US", "Asia-Pacific" ~ "Asia Pacific", "The Diet" ~ "Diet". */
 export function nameKey(text: string): string {
+  if (isPlainAscii(text)) {
+    const key = text.toLowerCase();
+    return key.startsWith("the ") ? key.slice(4) : key;
+  }
   return fold(text)
     .replace(/\./g, "")
     .replace(/[-‐–—]/g, " ")
     .replace(/\s+/g, " ")
     .replace(/^the /, "")
     .trim();
+}
+
+/**
+ * ASCII with nothing `nameKey` would remove or collapse: no periods, hyphens, backticks or control whitespace, and
+ * single spaces only between words. Most names looked up are like this ("Bank of Japan"), and their key is just
+ * the lowercase text without a leading "the ".
+ */
+function isPlainAscii(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f || code === 0x2e || code === 0x2d || code === 0x60 || (code >= 0x09 && code <= 0x0d))
+      return false;
+    if (code === 0x20 && (i === 0 || i === last || text.charCodeAt(i - 1) === 0x20)) return false;
+  }
+  return true;
 }
 
 /** `[a-z0-9]+(-[a-z0-9]+)*`, as the schema requires; "&" reads "and". */

@@ -1,3 +1,5 @@
+import { isAsciiDigit, isAsciiLower, isAsciiUpper } from "../text/ascii";
+
 /** A word or punctuation mark of a sentence, with its offsets in the paragraph's text. */
 export interface Token {
   text: string;
@@ -23,6 +25,13 @@ const KEEPS_PERIOD = new Set(
 const PART = String.raw`(?:(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*(?:&[\p{Lu}]+)?)`;
 const WORD = new RegExp(String.raw`${PART}(?:[-‐](?:${PART}))*|\S`, "gu");
 
+/** `^[\p{L}\p{M}\p{N}]`, with ASCII settled without the regexp. */
+function startsWithWordCharacter(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 0x80) return /^[\p{L}\p{M}\p{N}]/u.test(word);
+  return isAsciiUpper(first) || isAsciiLower(first) || isAsciiDigit(first);
+}
+
 /** Tokens of `text` between `start` and `end`, offsets relative to `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
   const out: Token[] = [];
@@ -32,7 +41,7 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
     let word = m[0];
     const at = start + m.index;
     const spaced = at === 0 || /\s/.test(text[at - 1] ?? " ");
-    if (!/^[\p{L}\p{M}\p{N}]/u.test(word)) {
+    if (!startsWithWordCharacter(word)) {
       out.push({ text: word, start: at, end: at + word.length, kind: "punct", spaced });
       continue;
     }
@@ -51,7 +60,8 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
       // "Mr." / "Corp." / initials "B." keep the period; a sentence's full stop does not.
       if (KEEPS_PERIOD.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) word += ".";
     }
-    const kind = /^\p{N}/u.test(word) ? "number" : "word";
+    const first = word.charCodeAt(0);
+    const kind = (first < 0x80 ? isAsciiDigit(first) : /^\p{N}/u.test(word)) ? "number" : "word";
     out.push({ text: word, start: at, end: at + word.length, kind, spaced });
     if (poss) out.push(poss);
     if (word.length !== m[0].length && !poss) WORD.lastIndex = m.index + word.length;
