@@ -2,7 +2,7 @@ import type { Paragraph } from "../../schemas/paragraph";
 import type { TimeExpression } from "../../schemas/enrichment";
 import { parseReference } from "./calendar";
 import type { Context, Memory, Rule } from "./patterns";
-import { oneByteView } from "./one-byte";
+import { oneByteScanner } from "./one-byte";
 import { precisionOf } from "./precision";
 import { absoluteRules } from "./rules-absolute";
 import { anaphoraRules, rememberedDate } from "./rules-anaphora";
@@ -18,7 +18,8 @@ const RULES: Rule[] = [
   ...anaphoraRules,
   ...durationRules,
 ];
-const scanText = oneByteView(RULES.map((rule) => rule.re.source));
+const RULE_REGEXPS = RULES.map((rule) => rule.re);
+const oneByteScan = oneByteScanner(RULE_REGEXPS);
 
 interface Candidate {
   start: number;
@@ -31,18 +32,23 @@ interface Candidate {
 /** Every rule's matches in one paragraph, overlaps settled: the longest span wins, then the earlier rule. */
 function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
-  // The rules match the view exactly as they match the text (same offsets, same matched strings), only faster.
-  const view = scanText(text);
+  // The view's regexps match it exactly as the rules match the text (same offsets, same captures once restored),
+  // only faster.
+  const scan = oneByteScan(text);
+  const subject = scan?.text ?? text;
+  const regexps = scan?.regexps ?? RULE_REGEXPS;
   RULES.forEach((rule, order) => {
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(view); m; m = rule.re.exec(view)) {
+    const re = regexps[order]!;
+    re.lastIndex = 0;
+    for (let m = re.exec(subject); m; m = re.exec(subject)) {
       if (m[0].length === 0) {
-        rule.re.lastIndex++;
+        re.lastIndex++;
         continue;
       }
       const start = m.index;
       const end = start + m[0].length;
       const groups = m.groups ?? {};
+      if (scan) for (const name in groups) if (groups[name]) groups[name] = scan.restore(groups[name]);
       if (rule.accept && !rule.accept(groups, text, start, end)) continue;
       found.push({ start, end, rule, groups, order });
     }
