@@ -47,7 +47,7 @@ const DATE_CONTEXT =
 function calendarNames(ctx: SentenceContext, found: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const [i, t] of ctx.tokens.entries()) {
-    if (t.kind !== "word" || !CALENDAR.has(t.text.toLowerCase()) || !isCapitalized(t.text)) continue;
+    if (t.kind !== "word" || !isCapitalized(t.text) || !CALENDAR.has(t.text.toLowerCase())) continue;
     if (found.some((c) => c.start <= t.start && c.end >= t.end)) continue;
     const prev = ctx.tokens[i - 1];
     const next = ctx.tokens[i + 1];

@@ -81,7 +81,9 @@ export function resolveCandidates(
     candidates,
     consumed,
   );
-  multi.sort((a, b) => nameParts(b.text).length - nameParts(a.text).length);
+  // Longest names first; the part counts are worked out once per name, not in every comparison.
+  const partCount = new Map(multi.map((c) => [c, nameParts(c.text).length]));
+  multi.sort((a, b) => partCount.get(b)! - partCount.get(a)!);
   for (const c of multi) {
     const type = c.type ?? "organization";
     if (type === "person") {
