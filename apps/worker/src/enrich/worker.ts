@@ -22,6 +22,7 @@ import {
 import { type Job, type Queue, UnrecoverableError, Worker } from "bullmq";
 import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
+import { throttledProgress } from "../progress";
 
 export interface EnrichWorkerOptions extends QueueSettings {
   db: Database;
@@ -77,7 +78,8 @@ export function createEnrichWorker(options: EnrichWorkerOptions): Worker<EnrichJ
     ENRICH_QUEUE,
     outlastDatabaseOutages(options.db, options.log, async (job: Job<EnrichJob, EnrichResult>) => {
       const { articleId } = parseJobData(zEnrichJob, job);
-      const result = await enrichOne(options.db, articleId, (progress) => job.updateProgress(progress));
+      const progress = throttledProgress<EnrichProgress>((p) => job.updateProgress(p));
+      const result = await enrichOne(options.db, articleId, progress.report).finally(progress.close);
       // Unchanged output still goes on: the article may be in no story yet (stored before a restart).
       if (options.clusterQueue && result.outcome !== "skipped")
         await enqueueCluster(options.clusterQueue, articleId);

@@ -7,6 +7,7 @@ import {
   enqueueEnrich,
   INGEST_QUEUE,
   type IngestJob,
+  type IngestProgress,
   type QueueSettings,
   zIngestJob,
   queueKeyPrefix,
@@ -17,6 +18,7 @@ import { ingestFromFeedSummary } from "../feeds/fallback";
 import { HostBusyError } from "../politeness";
 import { outlastDatabaseOutages } from "../database-outage";
 import type { JobLock } from "../job-lock";
+import { throttledProgress } from "../progress";
 import type { FetchLimits } from "./fetch-page";
 import type { NormalizerPool } from "./normalizer-pool";
 import { type IngestOutcome, PermanentError, processArticle } from "./process";
@@ -85,14 +87,15 @@ export function createIngestWorker(
           await enrichNext(articleId);
         return { status: "skipped" };
       }
+      const progress = throttledProgress<IngestProgress>((p) => job.updateProgress(p));
       try {
         const outcome = await processArticle(articleId, {
           db,
           fetchLimits: options.fetchLimits,
           normalizeLimits: options.normalizeLimits,
-          report: (progress) => job.updateProgress(progress),
+          report: progress.report,
           ...(options.normalizer ? { normalizer: options.normalizer } : {}),
-        });
+        }).finally(progress.close);
         if (outcome.status !== "skipped") await enrichNext(articleId);
         return outcome;
       } catch (error) {
