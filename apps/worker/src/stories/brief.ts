@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { BRIEFING_BUILDER_VERSION, buildBriefing } from "@parallax/core/brief";
-import { type Database, getStory, loadBriefingArticles, storeBriefing } from "@parallax/db";
+import { briefingSources, type Database, loadBriefingArticles, storeBriefing } from "@parallax/db";
 import {
   type AlertsJob,
   BRIEF_QUEUE,
@@ -29,20 +29,26 @@ export interface BriefWorkerOptions extends QueueSettings {
  */
 export const BRIEFING_ARTICLES = 60;
 
-type BriefResult = { storyId: string | null; version: number | null; changed: boolean };
+/** `built`: false when the inputs were those of the latest briefing's build, so nothing was loaded or built. */
+type BriefResult = { storyId: string | null; version: number | null; changed: boolean; built: boolean };
 
 /**
  * Rebuilds a story's briefing and stores it as a new version when its content changed. The hash is of the
- * output, so a rebuild that changes nothing readers see makes no new version.
+ * output, so a rebuild that changes nothing readers see makes no new version. Before anything is loaded, the
+ * key of the inputs (which articles are read, and the stored state of each) is compared with the latest
+ * build's: equal, the build would give the latest version again, and is skipped. Most requests under load are
+ * such: an article joining beyond the first 60, or a copy, which the briefing leaves out.
  */
 export async function briefStory(db: Database, storyId: string): Promise<BriefResult> {
-  const story = await getStory(db, storyId, { articleLimit: BRIEFING_ARTICLES });
-  if (!story) return { storyId: null, version: null, changed: false };
-  const articles = await loadBriefingArticles(
-    db,
-    story.articles.map((a) => a.id),
-  );
-  if (articles.length === 0) return { storyId: story.id, version: null, changed: false };
+  const sources = await briefingSources(db, storyId, BRIEFING_ARTICLES);
+  if (!sources) return { storyId: null, version: null, changed: false, built: false };
+  const buildKey = createHash("sha256")
+    .update(`${BRIEFING_BUILDER_VERSION}\n${sources.sourceKey}`)
+    .digest("hex");
+  if (sources.latest && sources.latest.buildKey === buildKey)
+    return { storyId: sources.storyId, version: sources.latest.version, changed: false, built: false };
+  const articles = await loadBriefingArticles(db, sources.articleIds);
+  if (articles.length === 0) return { storyId: sources.storyId, version: null, changed: false, built: false };
   let briefing: ReturnType<typeof buildBriefing>;
   try {
     briefing = buildBriefing(articles, { scope: "story" });
@@ -56,11 +62,12 @@ export async function briefStory(db: Database, storyId: string): Promise<BriefRe
   const inputHash = createHash("sha256").update(`${BRIEFING_BUILDER_VERSION}\n${content}`).digest("hex");
   const stored = await storeBriefing(db, {
     scope: "story",
-    subjectId: story.id,
+    subjectId: sources.storyId,
     inputHash,
     content: briefing,
+    buildKey,
   });
-  return { storyId: story.id, ...stored };
+  return { storyId: sources.storyId, ...stored, built: true };
 }
 
 export function createBriefWorker(options: BriefWorkerOptions): Worker<BriefJob, BriefResult> {

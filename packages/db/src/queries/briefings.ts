@@ -54,6 +54,12 @@ export interface StoreBriefingInput {
   /** Hash of everything the briefing was built from: equal to the latest version's, nothing is stored. */
   inputHash: string;
   content: unknown;
+  /**
+   * Key of the inputs this content was built from (`BriefingSources.sourceKey` with the builder's version). Kept
+   * on the version stored, or on the latest one when the content is the same, so the same inputs are not built
+   * again.
+   */
+  buildKey?: string | null;
 }
 
 /**
@@ -73,16 +79,23 @@ export async function storeBriefing(
     await tx.execute(
       sql`select pg_advisory_xact_lock(${BRIEFING_LOCK_CLASS}, hashtext(${`${scope}:${subjectId}`}))`,
     );
-    const [latest] = await rows<{ version: number; input_hash: string }>(
+    const [latest] = await rows<{ version: number; input_hash: string; build_key: string | null }>(
       tx,
-      sql`select version, input_hash from briefings where scope = ${scope} and subject_id = ${subjectId}
+      sql`select version, input_hash, build_key from briefings where scope = ${scope} and subject_id = ${subjectId}
           order by version desc limit 1`,
     );
-    if (latest?.input_hash === input.inputHash) return { version: latest.version, changed: false };
+    const buildKey = input.buildKey ?? null;
+    if (latest?.input_hash === input.inputHash) {
+      if (buildKey !== null && latest.build_key !== buildKey)
+        await tx.execute(sql`
+          update briefings set build_key = ${buildKey}
+          where scope = ${scope} and subject_id = ${subjectId} and version = ${latest.version}`);
+      return { version: latest.version, changed: false };
+    }
     const version = (latest?.version ?? 0) + 1;
     await tx.execute(sql`
-      insert into briefings (scope, subject_id, version, input_hash, content)
-      values (${scope}, ${subjectId}, ${version}, ${input.inputHash}, ${json}::jsonb)`);
+      insert into briefings (scope, subject_id, version, input_hash, content, build_key)
+      values (${scope}, ${subjectId}, ${version}, ${input.inputHash}, ${json}::jsonb, ${buildKey})`);
     return { version, changed: true };
   });
 }

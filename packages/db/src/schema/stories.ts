@@ -168,6 +168,11 @@ export const briefings = pgTable(
     /** Hash of what the briefing was built from; the same input again makes no new version. */
     inputHash: text("input_hash").notNull(),
     content: jsonb("content").$type<unknown>().notNull(),
+    /**
+     * Key of the inputs (`briefingSourceKey`) of the latest build that gave this content: a rebuild request whose
+     * inputs have the same key would give it again, so the worker skips it. Null when built by anything else.
+     */
+    buildKey: text("build_key"),
     builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
