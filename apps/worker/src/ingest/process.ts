@@ -4,13 +4,7 @@ import {
   type NormalizeLimits,
   normalize,
 } from "@parallax/core/normalize";
-import {
-  type Database,
-  loadSubmission,
-  recordFetch,
-  setArticleStatus,
-  storeNormalizedArticle,
-} from "@parallax/db";
+import { claimSubmission, type Database, recordFetch, storeNormalizedArticle } from "@parallax/db";
 import type { IngestProgress } from "@parallax/queue";
 import { FetchError, type FetchLimits, fetchPage } from "./fetch-page";
 import { normalizeInput, PermanentError } from "./input";
@@ -34,10 +28,10 @@ export type IngestOutcome =
 
 /** Fetch (for URLs), normalize, store. Safe to run twice for one article: the store step replaces, never adds. */
 export async function processArticle(articleId: string, deps: IngestDeps): Promise<IngestOutcome> {
-  const submission = await loadSubmission(deps.db, articleId);
+  // Read and marked `processing` in one statement (unless already stored).
+  const submission = await claimSubmission(deps.db, articleId);
   if (!submission) return { status: "skipped" };
   if (submission.status === "ready" || submission.status === "duplicate") return { status: "skipped" };
-  await setArticleStatus(deps.db, articleId, "processing");
 
   let page = null;
   if (submission.kind === "url") {

@@ -83,15 +83,17 @@ export async function findDuplicate(
   return null;
 }
 
-/** Indexes an original's text for near-duplicate lookups; a duplicate's entries are removed instead. */
+/**
+ * Indexes an original's text for near-duplicate lookups. The caller deletes the article's previous entries first
+ * (storeNormalizedArticle, with its paragraphs in one statement), so a duplicate is left with none.
+ */
 export async function saveFingerprint(
   tx: Transaction,
   articleId: string,
   signature: number[] | null,
   original: boolean,
 ) {
-  await tx.delete(articleFingerprintBands).where(eq(articleFingerprintBands.articleId, articleId));
-  await tx.delete(articleFingerprints).where(eq(articleFingerprints.articleId, articleId));
+  // The article's previous fingerprint, if any, was deleted by the caller earlier in this transaction.
   if (!original || !signature) return;
   await tx.insert(articleFingerprints).values({ articleId, signature: signature.map((v) => v | 0) });
   await insertRows(

@@ -4,6 +4,8 @@ import { countryFromDomain } from "@parallax/core/sources";
 import { and, asc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import {
+  articleFingerprintBands,
+  articleFingerprints,
   articleRevisions,
   articles,
   paragraphs,
@@ -43,6 +45,35 @@ export async function loadSubmission(db: Database, articleId: string): Promise<S
     .where(eq(articles.id, articleId))
     .orderBy(asc(rawDocuments.createdAt))
     .limit(1);
+  return row ? { ...row, kind: row.kind as SubmittedDocument["kind"] } : null;
+}
+
+/**
+ * `loadSubmission` for the ingest worker, which then marks the article `processing` (clearing any error) unless
+ * it is already stored (`ready` or `duplicate`): both in one statement. The status returned is the one before.
+ */
+export async function claimSubmission(db: Database, articleId: string): Promise<SubmittedDocument | null> {
+  const { rows } = await db.execute<{
+    articleId: string;
+    status: string;
+    kind: string;
+    url: string | null;
+    body: string | null;
+    title: string | null;
+    sourceName: string | null;
+  }>(sql`
+    with submission as (
+      select a.id, a.status, r.kind, r.url, r.body, r.title, r.source_name
+      from articles a join raw_documents r on r.article_id = a.id and r.kind <> 'fetch'
+      where a.id = ${articleId}
+      order by r.created_at asc
+      limit 1
+    ), claimed as (
+      update articles set status = 'processing', error = null, updated_at = ${new Date().toISOString()}::timestamptz
+      where id = (select id from submission) and (select status from submission) not in ('ready', 'duplicate')
+    )
+    select id::text as "articleId", status, kind, url, body, title, source_name as "sourceName" from submission`);
+  const [row] = rows;
   return row ? { ...row, kind: row.kind as SubmittedDocument["kind"] } : null;
 }
 
@@ -143,10 +174,14 @@ export async function storeNormalizedArticle(
     const sourceId = sourceName ? await upsertSource(tx, sourceName, domain) : null;
     const canonicalKey = article.canonicalUrl ? comparableUrl(article.canonicalUrl) : null;
 
+    // What this store replaces, in one statement: the body and the duplicate fingerprint.
+    await tx.execute(sql`
+      with bands as (delete from ${articleFingerprintBands} where article_id = ${articleId}),
+           fingerprint as (delete from ${articleFingerprints} where article_id = ${articleId})
+      delete from ${paragraphs} where article_id = ${articleId}`);
     const duplicate = await findDuplicate(tx, articleId, article, canonicalKey, signature);
     await saveFingerprint(tx, articleId, signature, duplicate === null);
 
-    await tx.delete(paragraphs).where(eq(paragraphs.articleId, articleId));
     if (article.paragraphs.length > 0) {
       await insertRows(
         tx,
