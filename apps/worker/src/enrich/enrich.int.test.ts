@@ -1,4 +1,10 @@
-import { eventsBetween, getArticleEnrichment, getEntity } from "@parallax/db";
+import {
+  eventsBetween,
+  getArticle,
+  getArticleEnrichment,
+  getEntity,
+  loadEnrichmentInput,
+} from "@parallax/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, seed, startHarness, waitFor } from "../__fixtures__/harness";
 import { enrichOne } from "./worker";
@@ -45,6 +51,25 @@ describe("enrichment in the worker, stored in Postgres", () => {
     await h.waitForFinal(submitted.articleId);
     await waitForEnrichment(submitted.articleId);
     expect((await enrichOne(h.db, submitted.articleId, async () => {})).outcome).toBe("unchanged");
+  });
+
+  it("reads an article's input as getArticle gives it", async () => {
+    const submitted = await h.api().article.submit({ text: seed("002_41147d8f43a0c177.txt") });
+    await h.waitForFinal(submitted.articleId);
+    // A publication time below the millisecond, as a page's metadata may give.
+    await h.db.$client.query(
+      "update articles set published_at = '2026-03-19 08:15:30.123456+00' where id = $1",
+      [submitted.articleId],
+    );
+    const article = (await getArticle(h.db, submitted.articleId))!;
+    expect(article.paragraphs.length).toBeGreaterThan(3);
+    expect(await loadEnrichmentInput(h.db, submitted.articleId)).toEqual({
+      status: article.status,
+      language: article.language,
+      publishedAt: article.publishedAt,
+      paragraphs: article.paragraphs,
+    });
+    expect(await loadEnrichmentInput(h.db, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
   it("the reconciler sends readable articles without enrichment to the enrich queue", async () => {

@@ -2,7 +2,7 @@ import { ENRICHMENT_VERSION, enrichArticle, enrichmentTerms } from "@parallax/co
 import {
   corpusTermStats,
   type Database,
-  getArticle,
+  loadEnrichmentInput,
   recordEnrichmentError,
   storeEnrichment,
 } from "@parallax/db";
@@ -46,7 +46,7 @@ export async function enrichOne(
   articleId: string,
   report: (p: EnrichProgress) => Promise<void>,
 ) {
-  const article = await getArticle(db, articleId);
+  const article = await loadEnrichmentInput(db, articleId);
   if (!article || (article.status !== "ready" && article.status !== "duplicate"))
     return { outcome: "skipped" } as const;
   const input = {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Enrichment } from "@parallax/core";
+import type { Enrichment, Paragraph } from "@parallax/core";
 import { dayRange } from "@parallax/core/enrich/date-range";
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
@@ -12,6 +12,7 @@ import {
   events,
   figures,
   mentions,
+  paragraphs,
   quotes,
   termStats,
   corpusDocumentCounts,
@@ -234,19 +235,49 @@ export async function recordEnrichmentError(db: Database, articleId: string, ver
     .onConflictDoUpdate({ target: articleEnrichment.articleId, set: row });
 }
 
-/** Corpus statistics for keyword scoring: how many articles are enriched, and each term's document count. */
+/**
+ * Corpus statistics for keyword scoring: how many articles are enriched, and each term's document count. One
+ * statement: the count rides on every row (and on one row of nulls when no term is known).
+ */
 export async function corpusTermStats(db: Database, terms: readonly string[]) {
-  const [documents] = await db
-    .select({ n: sql<number>`coalesce(sum(${corpusDocumentCounts.documents}), 0)::int` })
-    .from(corpusDocumentCounts);
-  const rows = terms.length
-    ? await db
-        .select()
-        .from(termStats)
-        // One array parameter: a placeholder per term made a statement of hundreds that drizzle built slowly.
-        .where(sql`${termStats.term} = any(${sql.param([...terms])}::text[])`)
-    : [];
-  return { documents: documents?.n ?? 0, frequencies: new Map(rows.map((r) => [r.term, r.documents])) };
+  const { rows } = await db.execute<{ n: number; term: string | null; documents: number | null }>(sql`
+    select c.n, t.term, t.documents
+    from (select coalesce(sum(${corpusDocumentCounts.documents}), 0)::int as n from ${corpusDocumentCounts}) c
+    left join ${termStats} t on t.term = any(${sql.param([...terms])}::text[])`);
+  const frequencies = new Map<string, number>();
+  for (const row of rows) if (row.term !== null) frequencies.set(row.term, row.documents!);
+  return { documents: rows[0]?.n ?? 0, frequencies };
+}
+
+/** What enrichment reads of an article: its status, language, publication date and paragraphs, in one statement. */
+export async function loadEnrichmentInput(
+  db: Database,
+  articleId: string,
+): Promise<{
+  status: string;
+  language: string | null;
+  publishedAt: string | null;
+  paragraphs: Paragraph[];
+} | null> {
+  const { rows } = await db.execute<{
+    status: string;
+    language: string | null;
+    published_at: string | null;
+    paragraphs: Paragraph[];
+  }>(sql`
+    select a.status, a.language,
+           to_char(a.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as published_at,
+           coalesce((select json_agg(json_build_object('n', p.n, 'kind', p.kind, 'text', p.text) order by p.n)
+                     from ${paragraphs} p where p.article_id = a.id), '[]'::json) as paragraphs
+    from ${articles} a where a.id = ${articleId}`);
+  const [row] = rows;
+  if (!row) return null;
+  return {
+    status: row.status,
+    language: row.language,
+    publishedAt: row.published_at,
+    paragraphs: row.paragraphs,
+  };
 }
 
 /**
