@@ -84,21 +84,19 @@ export interface FetchRecord {
   httpStatus: number;
 }
 
-/** Keeps the downloaded bytes so the article can be rebuilt later without fetching again. */
+/**
+ * Keeps the downloaded bytes so the article can be rebuilt later without fetching again, and notes when the page
+ * was fetched: one statement.
+ */
 export async function recordFetch(db: Database, articleId: string, fetched: FetchRecord): Promise<string> {
-  const [row] = await db
-    .insert(rawDocuments)
-    .values({
-      articleId,
-      kind: "fetch",
-      url: fetched.url,
-      bytes: fetched.bytes,
-      contentType: fetched.contentType,
-      httpStatus: fetched.httpStatus,
-    })
-    .returning({ id: rawDocuments.id });
-  await db.update(articles).set({ fetchedAt: new Date() }).where(eq(articles.id, articleId));
-  return row!.id;
+  const { rows } = await db.execute<{ id: string }>(sql`
+    with fetched as (
+      update ${articles} set fetched_at = ${new Date().toISOString()}::timestamptz where id = ${articleId}
+    )
+    insert into ${rawDocuments} (article_id, kind, url, bytes, content_type, http_status)
+    values (${articleId}, 'fetch', ${fetched.url}, ${fetched.bytes}, ${fetched.contentType}, ${fetched.httpStatus})
+    returning id::text`);
+  return rows[0]!.id;
 }
 
 async function upsertSource(tx: Transaction, name: string, domain: string | null): Promise<string> {
