@@ -56,15 +56,44 @@ export function isSupport(score: SupportScore): boolean {
 }
 
 /**
+ * A text whose support is checked, read once: its stems, each stem's weight (as `supportScore` weighs it) and
+ * whether it is a number, their total, and its score against each paragraph content checked so far. A briefing
+ * checks the same wording against many paragraphs, and wire copies repeat the same paragraphs many times.
+ */
+interface TextProfile {
+  stems: string[];
+  weights: number[];
+  numbers: boolean[];
+  totalWeight: number;
+  /** Best passage score per paragraph content id (see `ParagraphContent`). */
+  scores: Map<number, SupportScore>;
+}
+
+/**
+ * A paragraph's text as support reads it, shared by every paragraph with the same text and language (a wire
+ * story's copies): its stems and its passages are computed once.
+ */
+interface ParagraphContent {
+  id: number;
+  text: string;
+  language: string | null;
+  stems: Set<string>;
+  passages: Array<ReadonlySet<string>> | null;
+}
+
+/**
  * The stems of every paragraph of the articles, computed once: support checks run for every candidate citation
- * of every sentence, and each would otherwise tokenize the paragraph again.
+ * of every sentence, and each would otherwise tokenize the paragraph again. Scores are memoized per text and
+ * paragraph content; everything here is a pure function of the articles given, so the memos never change a
+ * result, only how often it is computed.
  */
 export class ParagraphStems {
-  private readonly cache = new Map<string, Set<string> | null>();
-  private readonly passageCache = new Map<string, Array<ReadonlySet<string>>>();
-  private readonly stemsOfText = new Map<string, string[]>();
+  private readonly contentOfParagraph = new Map<string, ParagraphContent | null>();
+  private readonly contents = new Map<string, ParagraphContent>();
+  private readonly profiles = new Map<string, TextProfile>();
   private readonly articles: Map<string, { paragraphs: Map<number, Paragraph>; language: string | null }>;
   private df: Map<string, number> | null = null;
+  private readonly weights = new Map<string, number>();
   private paragraphCount = 0;
 
   constructor(
@@ -82,15 +111,36 @@ export class ParagraphStems {
     return this.articles.get(articleId)?.paragraphs.get(n) ?? null;
   }
 
-  /** Stems of a paragraph, or null when the article or paragraph does not exist. */
-  of(articleId: string, n: number): ReadonlySet<string> | null {
+  /** The paragraph's shared content, or null when the article or paragraph does not exist. */
+  private content(articleId: string, n: number): ParagraphContent | null {
     const key = `${articleId}\u0000${n}`;
-    if (!this.cache.has(key)) {
+    let found = this.contentOfParagraph.get(key);
+    if (found === undefined) {
       const article = this.articles.get(articleId);
       const paragraph = article?.paragraphs.get(n);
-      this.cache.set(key, paragraph ? new Set(contentStems(paragraph.text, article!.language).stems) : null);
+      found = null;
+      if (paragraph) {
+        const textKey = `${article!.language ?? ""}\u0000${paragraph.text}`;
+        found = this.contents.get(textKey) ?? null;
+        if (!found) {
+          found = {
+            id: this.contents.size,
+            text: paragraph.text,
+            language: article!.language,
+            stems: new Set(contentStems(paragraph.text, article!.language).stems),
+            passages: null,
+          };
+          this.contents.set(textKey, found);
+        }
+      }
+      this.contentOfParagraph.set(key, found);
     }
-    return this.cache.get(key)!;
+    return found;
+  }
+
+  /** Stems of a paragraph, or null when the article or paragraph does not exist. */
+  of(articleId: string, n: number): ReadonlySet<string> | null {
+    return this.content(articleId, n)?.stems ?? null;
   }
 
   /**
@@ -107,19 +157,34 @@ export class ParagraphStems {
         }
       }
     }
-    const n = Math.max(1, this.paragraphCount);
-    return Math.log(1 + n / (this.df.get(stem) ?? 1));
+    let w = this.weights.get(stem);
+    if (w === undefined) {
+      const n = Math.max(1, this.paragraphCount);
+      w = Math.log(1 + n / (this.df.get(stem) ?? 1));
+      this.weights.set(stem, w);
+    }
+    return w;
+  }
+
+  private profile(text: string, language: string | null): TextProfile {
+    const key = `${language ?? ""}\u0000${text}`;
+    let found = this.profiles.get(key);
+    if (!found) {
+      const stems = contentStems(text, language).stems;
+      const numbers = stems.map(hasDigit);
+      // A number is the most particular thing a sentence states: finding it weighs double (as in `supportScore`).
+      const weights = stems.map((stem, i) => (numbers[i] ? 2 * this.weight(stem) : this.weight(stem)));
+      let totalWeight = 0;
+      for (const w of weights) totalWeight += w;
+      found = { stems, weights, numbers, totalWeight, scores: new Map() };
+      this.profiles.set(key, found);
+    }
+    return found;
   }
 
   /** Stems of a briefing text (language of the article it came from: tokenizing CJK differs). */
   text(text: string, language: string | null = null): string[] {
-    const key = `${language ?? ""}\u0000${text}`;
-    let stems = this.stemsOfText.get(key);
-    if (!stems) {
-      stems = contentStems(text, language).stems;
-      this.stemsOfText.set(key, stems);
-    }
-    return stems;
+    return this.profile(text, language).stems;
   }
 
   language(articleId: string): string | null {
@@ -128,25 +193,8 @@ export class ParagraphStems {
 
   /** Stems of each passage of a paragraph: every run of up to `window` sentences. */
   passages(articleId: string, n: number): Array<ReadonlySet<string>> {
-    const key = `${articleId}\u0000${n}`;
-    let found = this.passageCache.get(key);
-    if (!found) {
-      const article = this.articles.get(articleId);
-      const paragraph = article?.paragraphs.get(n);
-      found = [];
-      if (paragraph) {
-        const sentences = splitSentences(paragraph.text, n).map(
-          (s) => contentStems(s.text, article!.language).stems,
-        );
-        const size = Math.min(SUPPORT_THRESHOLDS.window, sentences.length);
-        for (let i = 0; i + size <= sentences.length; i++)
-          found.push(new Set(sentences.slice(i, i + size).flat()));
-        // Sentence splitting and tokenizing per sentence can miss a stem that spans a boundary.
-        if (found.length === 0) found.push(this.of(articleId, n)!);
-      }
-      this.passageCache.set(key, found);
-    }
-    return found;
+    const content = this.content(articleId, n);
+    return content ? passagesOf(content) : [];
   }
 
   /** Whether paragraph `n` of the article supports the text (false when there is no such paragraph). */
@@ -157,18 +205,60 @@ export class ParagraphStems {
 
   /** The support of the paragraph's best passage for the text; null when there is no such paragraph. */
   score(text: string, articleId: string, n: number): SupportScore | null {
-    if (!this.of(articleId, n)) return null;
-    const stems = this.text(text, this.language(articleId));
-    let best: SupportScore | null = null;
-    for (const passage of this.passages(articleId, n)) {
-      const score = supportScore(stems, passage, (stem) => this.weight(stem));
-      if (
-        !best ||
-        isSupport(score) > isSupport(best) ||
-        (isSupport(score) === isSupport(best) && score.share > best.share)
-      )
-        best = score;
+    const content = this.content(articleId, n);
+    if (!content) return null;
+    const profile = this.profile(text, this.language(articleId));
+    let best = profile.scores.get(content.id);
+    if (!best) {
+      for (const passage of passagesOf(content)) {
+        const score = profileScore(profile, passage);
+        if (
+          !best ||
+          isSupport(score) > isSupport(best) ||
+          (isSupport(score) === isSupport(best) && score.share > best.share)
+        )
+          best = score;
+      }
+      // A paragraph has at least one passage (its whole text when sentence splitting finds none).
+      profile.scores.set(content.id, best!);
     }
-    return best;
+    return best!;
   }
+}
+
+function passagesOf(content: ParagraphContent): Array<ReadonlySet<string>> {
+  if (!content.passages) {
+    // The paragraph number only labels the sentences; the passages of one text are the same in every copy.
+    const sentences = splitSentences(content.text, 0).map(
+      (s) => contentStems(s.text, content.language).stems,
+    );
+    const size = Math.min(SUPPORT_THRESHOLDS.window, sentences.length);
+    const found: Array<ReadonlySet<string>> = [];
+    for (let i = 0; i + size <= sentences.length; i++)
+      found.push(new Set(sentences.slice(i, i + size).flat()));
+    // Sentence splitting and tokenizing per sentence can miss a stem that spans a boundary.
+    if (found.length === 0) found.push(content.stems);
+    content.passages = found;
+  }
+  return content.passages;
+}
+
+/** `supportScore` of a profiled text: the same sums in the same order, without weighing its stems again. */
+function profileScore(profile: TextProfile, passage: ReadonlySet<string>): SupportScore {
+  let shared = 0;
+  let missingNumbers = 0;
+  let sharedWeight = 0;
+  const { stems, weights, numbers, totalWeight } = profile;
+  for (let i = 0; i < stems.length; i++) {
+    if (passage.has(stems[i]!)) {
+      shared++;
+      sharedWeight += weights[i]!;
+    } else if (numbers[i]) missingNumbers++;
+  }
+  return {
+    shared,
+    total: stems.length,
+    share: totalWeight ? sharedWeight / totalWeight : 0,
+    missingNumbers,
+  };
 }
