@@ -1,3 +1,4 @@
+import { datesCompatible } from "../enrich/date-range";
 import type { TimePrecision } from "../schemas/enrichment";
 
 /** Precision of an ISO date as printed (`2026`, `2026-03`, `2026-03-19`); TimeML's other forms count as years. */
@@ -38,4 +39,21 @@ export function inferReferenceDate(
     if (!latest || t.value > latest) latest = t.value;
   }
   return latest;
+}
+
+/**
+ * `datesCompatible`, remembered per pair of values for one briefing: a story's reports share a handful of dates
+ * and are compared pair by pair, and each comparison parses both values again.
+ */
+export function datesCompatibleMemo(): (a: string, b: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (a, b) => {
+    const key = `${a}\u0000${b}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      found = datesCompatible(a, b);
+      known.set(key, found);
+    }
+    return found;
+  };
 }

@@ -5,7 +5,7 @@ import type { Genre } from "../schemas/article";
 import type { Citation, TimelineEntry, TimelineReport } from "../schemas/briefing";
 import type { TimePrecision } from "../schemas/enrichment";
 import { datesCompatible } from "../enrich/date-range";
-import { byPrecision, precisionOfDate } from "./dates";
+import { byPrecision, datesCompatibleMemo, precisionOfDate } from "./dates";
 import type { BriefingArticle } from "./input";
 import type { ParagraphStems } from "./support";
 import { leadingPronounReferent, withReferent } from "./pronoun";
@@ -133,19 +133,25 @@ function collect(input: TimelineInput): Report[] {
   return out;
 }
 
+/** A report's stems as `overlap` weighs them: each stem's squared IDF, their sum, and the stems as a set. */
+interface Weighed {
+  set: ReadonlySet<string>;
+  weights: number[];
+  norm: number;
+}
+
+function weigh(report: Report, idf: (stem: string) => number): Weighed {
+  const weights = report.stems.map((s) => idf(s) ** 2);
+  let norm = 0;
+  for (const w of weights) norm += w;
+  return { set: new Set(report.stems), weights, norm };
+}
+
 /** Weighted overlap of two sentences' stems (cosine with IDF weights over all the reports). */
-function overlap(a: Report, b: Report, idf: (stem: string) => number): number {
-  const bs = new Set(b.stems);
+function overlap(a: Report, wa: Weighed, wb: Weighed): number {
   let shared = 0;
-  let aw = 0;
-  let bw = 0;
-  for (const s of a.stems) {
-    const w = idf(s) ** 2;
-    aw += w;
-    if (bs.has(s)) shared += w;
-  }
-  for (const s of b.stems) bw += idf(s) ** 2;
-  return aw && bw ? shared / Math.sqrt(aw * bw) : 0;
+  for (let k = 0; k < a.stems.length; k++) if (wb.set.has(a.stems[k]!)) shared += wa.weights[k]!;
+  return wa.norm && wb.norm ? shared / Math.sqrt(wa.norm * wb.norm) : 0;
 }
 
 /**
@@ -167,6 +173,10 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
         .map((e) => input.renamed[i]?.get(e.slug) ?? e.slug),
     ),
   );
+  // Per report, once: the pair loop below is quadratic in the story's reports.
+  const weighed = reports.map((r) => weigh(r, idf));
+  const actors = reports.map((r) => r.actors.filter((x) => !places.has(x)));
+  const compatible = datesCompatibleMemo();
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     let root = i;
@@ -175,9 +185,11 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   };
   for (let i = 0; i < reports.length; i++) {
     for (let j = i + 1; j < reports.length; j++) {
+      // Already one event (wire copies tell the same events in the same words): merging again changes nothing.
+      if (find(i) === find(j)) continue;
       const a = reports[i]!;
       const b = reports[j]!;
-      const sim = overlap(a, b, idf);
+      const sim = () => overlap(a, weighed[i]!, weighed[j]!);
       const day = a.precision === "day" && b.precision === "day";
       // "policy speech" and "policy speech to the Diet", "congressional elections" and "midterm congressional
       // elections": one name inside the other.
@@ -188,8 +200,8 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
           (a.phrase.includes(b.phrase) || b.phrase.includes(a.phrase)));
       // An article that dates two things to the same day returns to one event, unless each names someone else
       // doing it (a digest timeline lists "Akazawa announced a trip" and "Jiang Bin criticized Japan" on one day).
-      const actorsA = a.actors.filter((x) => !places.has(x));
-      const actorsB = b.actors.filter((x) => !places.has(x));
+      const actorsA = actors[i]!;
+      const actorsB = actors[j]!;
       const sameArticleDay =
         day &&
         a.date === b.date &&
@@ -197,20 +209,21 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
         (actorsA.length === 0 || actorsB.length === 0 || actorsA.some((x) => actorsB.includes(x)));
       // One day, and the same person or organisation acting: the same event told two ways ("the March 19
       // summit", "when Trump welcomes Takaichi on March 19"). Countries act in everything, so they do not count.
-      const sameActor =
-        day && a.date === b.date && a.actors.some((x) => !places.has(x) && b.actors.includes(x));
-      const same = datesCompatible(a.date, b.date)
-        ? samePhrase || sameArticleDay || sameActor || sim >= (day ? SAME_DAY : SAME_PERIOD)
-        : a.articleId !== b.articleId && sim >= CONFLICT;
+      const sameActor = day && a.date === b.date && actorsA.some((x) => b.actors.includes(x));
+      const same = compatible(a.date, b.date)
+        ? samePhrase || sameArticleDay || sameActor || sim() >= (day ? SAME_DAY : SAME_PERIOD)
+        : a.articleId !== b.articleId && sim() >= CONFLICT;
       if (same) parent[find(j)] = find(i);
     }
   }
   const clusters = new Map<number, Report[]>();
   reports.forEach((r, i) => {
     const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), r]);
+    const cluster = clusters.get(root);
+    if (cluster) cluster.push(r);
+    else clusters.set(root, [r]);
   });
-  const entries = [...clusters.values()].map((cluster) => entryOf(cluster, input.stems));
+  const entries = [...clusters.values()].map((cluster) => entryOf(cluster, input.stems, compatible));
   return trim(entries, input.max).sort(
     (a, b) =>
       startKey(a.date) - startKey(b.date) ||
@@ -226,7 +239,11 @@ function startKey(date: string): number {
 
 const GENRE_ORDER: Record<Genre, number> = { news: 0, analysis: 1, opinion: 2 };
 
-function entryOf(cluster: Report[], stems: ParagraphStems): TimelineEntry {
+function entryOf(
+  cluster: Report[],
+  stems: ParagraphStems,
+  datesCompatible: (a: string, b: string) => boolean,
+): TimelineEntry {
   const dates = [...new Set(cluster.map((r) => r.date))].sort(
     (a, b) => byPrecision(precisionOfDate(a), precisionOfDate(b)) || a.localeCompare(b),
   );
