@@ -45,6 +45,7 @@ export function similarPairs(
     }
   });
   const cap = Math.max(2, Math.ceil(claims.length * o.maxStemShare));
+  const similarity = similarityOfContents(claims, ctx);
   const seen = new Set<number>();
   const out: Array<{ a: number; b: number; similarity: number }> = [];
   claims.forEach((claim, i) => {
@@ -58,12 +59,40 @@ export function similarPairs(
         seen.add(j);
         const other = claims[j]!;
         if (!o.sameArticle && other.articleId === claim.articleId) continue;
-        const similarity = claimSimilarity(claim, other, ctx);
-        if (similarity >= o.threshold) out.push({ a: i, b: j, similarity });
+        const value = similarity(i, j);
+        if (value >= o.threshold) out.push({ a: i, b: j, similarity: value });
       }
     }
   });
   return out.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}
+
+/**
+ * `claimSimilarity` of claims i and j, computed once per pair of contents: it reads only a claim's stems,
+ * entities, figures and dates, and wire copies of a story repeat the same sentences article after article.
+ */
+function similarityOfContents(claims: readonly Claim[], ctx: ClaimContext): (i: number, j: number) => number {
+  const ids = new Map<string, number>();
+  const contentOf = claims.map((c) => {
+    const key = JSON.stringify([c.stems, c.entities, c.figures, c.dates]);
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  });
+  const known = new Map<number, number>();
+  return (i, j) => {
+    // Ordered: the similarity's sums run over the first claim's stems, so (a, b) and (b, a) may differ in the last bit.
+    const key = contentOf[i]! * ids.size + contentOf[j]!;
+    let value = known.get(key);
+    if (value === undefined) {
+      value = claimSimilarity(claims[i]!, claims[j]!, ctx);
+      known.set(key, value);
+    }
+    return value;
+  };
 }
 
 /**
