@@ -33,7 +33,7 @@ export function similarPairs(
   claims: readonly Claim[],
   ctx: ClaimContext,
   options: GroupClaimsOptions = {},
-): Array<{ a: number; b: number; similarity: number }> {
+): Pair[] {
   const o = { ...DEFAULT_GROUP_OPTIONS, ...options };
   const postings = new Map<string, number[]>();
   claims.forEach((claim, i) => {
@@ -46,25 +46,56 @@ export function similarPairs(
   });
   const cap = Math.max(2, Math.ceil(claims.length * o.maxStemShare));
   const similarity = similarityOfContents(claims, ctx);
-  const seen = new Set<number>();
-  const out: Array<{ a: number; b: number; similarity: number }> = [];
+  // Which claim last proposed each candidate: a claim meets the same candidate through several stems.
+  const proposedBy = new Int32Array(claims.length).fill(-1);
+  const found = new PairsBySimilarity(claims.length);
   claims.forEach((claim, i) => {
     if (claim.question) return;
-    seen.clear();
     for (const stem of claim.stems) {
       const list = postings.get(stem)!;
       if (list.length > cap) continue;
       for (const j of list) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
+        if (j <= i || proposedBy[j] === i) continue;
+        proposedBy[j] = i;
         const other = claims[j]!;
         if (!o.sameArticle && other.articleId === claim.articleId) continue;
         const value = similarity(i, j);
-        if (value >= o.threshold) out.push({ a: i, b: j, similarity: value });
+        if (value >= o.threshold) found.add(i, j, value);
       }
     }
   });
-  return out.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+  return found.strongestFirst();
+}
+
+type Pair = { a: number; b: number; similarity: number };
+
+/**
+ * Pairs kept as buckets of equal similarity, each pair as the number `a * count + b`, then listed strongest
+ * first, then by `a`, then by `b` (the order of `(x, y) => y.similarity - x.similarity || x.a - y.a || x.b -
+ * y.b`) with numeric sorts: a story of wire copies has hundreds of thousands of pairs but few distinct
+ * similarities, and a comparator sort of that many objects took longer than finding them.
+ */
+class PairsBySimilarity {
+  private readonly buckets = new Map<number, number[]>();
+
+  constructor(private readonly count: number) {}
+
+  add(a: number, b: number, similarity: number): void {
+    const bucket = this.buckets.get(similarity);
+    if (bucket) bucket.push(a * this.count + b);
+    else this.buckets.set(similarity, [a * this.count + b]);
+  }
+
+  strongestFirst(): Pair[] {
+    const out: Pair[] = [];
+    for (const similarity of Float64Array.from(this.buckets.keys()).sort().reverse()) {
+      for (const key of Float64Array.from(this.buckets.get(similarity)!).sort()) {
+        const a = Math.floor(key / this.count);
+        out.push({ a, b: key - a * this.count, similarity });
+      }
+    }
+    return out;
+  }
 }
 
 /**
@@ -127,19 +158,29 @@ export function groupPairs(
   const groupOf = claims.map((_, i) => i);
   const members = new Map<number, number[]>(claims.map((_, i) => [i, [i]]));
   const pairSums = new Map<number, { sum: number; count: number }>();
+  // Two groups that did not merge meet again through each of their other pairs; their linkage stays the same
+  // until one of them grows, so it is summed once per version of the two (in the same order every time).
+  const version = claims.map(() => 0);
+  const totals = new Map<number, { left: number; right: number; total: number }>();
   for (const { a, b } of pairs) {
     const ga = groupOf[a]!;
     const gb = groupOf[b]!;
     if (ga === gb) continue;
     const left = members.get(ga)!;
     const right = members.get(gb)!;
+    const known = totals.get(ga * claims.length + gb);
     let total = 0;
-    for (const x of left) for (const y of right) total += sim.get(key(x, y)) ?? 0;
+    if (known && known.left === version[ga] && known.right === version[gb]) total = known.total;
+    else {
+      for (const x of left) for (const y of right) total += sim.get(key(x, y)) ?? 0;
+      totals.set(ga * claims.length + gb, { left: version[ga]!, right: version[gb]!, total });
+    }
     if (total / (left.length * right.length) < o.linkage) continue;
     const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
     const merged = [...members.get(keep)!, ...members.get(drop)!].sort((x, y) => x - y);
     members.set(keep, merged);
     members.delete(drop);
+    version[keep]!++;
     for (const x of merged) groupOf[x] = keep;
     const before = pairSums.get(keep) ?? { sum: 0, count: 0 };
     const other = pairSums.get(drop) ?? { sum: 0, count: 0 };
