@@ -88,10 +88,19 @@ interface ParagraphContent {
  * result, only how often it is computed.
  */
 export class ParagraphStems {
-  private readonly contentOfParagraph = new Map<string, ParagraphContent | null>();
-  private readonly contents = new Map<string, ParagraphContent>();
-  private readonly profiles = new Map<string, TextProfile>();
-  private readonly articles: Map<string, { paragraphs: Map<number, Paragraph>; language: string | null }>;
+  // Keyed by language, then text: one map per language rather than joined keys, since checks run by the
+  // hundred thousand and a joined key is a new string to hash each time.
+  private readonly contents = new Map<string, Map<string, ParagraphContent>>();
+  private contentCount = 0;
+  private readonly profiles = new Map<string, Map<string, TextProfile>>();
+  private readonly articles: Map<
+    string,
+    {
+      paragraphs: Map<number, Paragraph>;
+      language: string | null;
+      contents: Map<number, ParagraphContent | null>;
+    }
+  >;
   private df: Map<string, number> | null = null;
   private readonly weights = new Map<string, number>();
   private paragraphCount = 0;
@@ -102,7 +111,11 @@ export class ParagraphStems {
     this.articles = new Map(
       articles.map((a) => [
         a.id,
-        { paragraphs: new Map(a.paragraphs.map((p) => [p.n, p])), language: a.language ?? null },
+        {
+          paragraphs: new Map(a.paragraphs.map((p) => [p.n, p])),
+          language: a.language ?? null,
+          contents: new Map(),
+        },
       ]),
     );
   }
@@ -113,27 +126,27 @@ export class ParagraphStems {
 
   /** The paragraph's shared content, or null when the article or paragraph does not exist. */
   private content(articleId: string, n: number): ParagraphContent | null {
-    const key = `${articleId}\u0000${n}`;
-    let found = this.contentOfParagraph.get(key);
+    const article = this.articles.get(articleId);
+    if (!article) return null;
+    let found = article.contents.get(n);
     if (found === undefined) {
-      const article = this.articles.get(articleId);
-      const paragraph = article?.paragraphs.get(n);
+      const paragraph = article.paragraphs.get(n);
       found = null;
       if (paragraph) {
-        const textKey = `${article!.language ?? ""}\u0000${paragraph.text}`;
-        found = this.contents.get(textKey) ?? null;
+        const byText = mapIn(this.contents, article.language ?? "");
+        found = byText.get(paragraph.text) ?? null;
         if (!found) {
           found = {
-            id: this.contents.size,
+            id: this.contentCount++,
             text: paragraph.text,
-            language: article!.language,
-            stems: new Set(contentStems(paragraph.text, article!.language).stems),
+            language: article.language,
+            stems: new Set(contentStems(paragraph.text, article.language).stems),
             passages: null,
           };
-          this.contents.set(textKey, found);
+          byText.set(paragraph.text, found);
         }
       }
-      this.contentOfParagraph.set(key, found);
+      article.contents.set(n, found);
     }
     return found;
   }
@@ -167,8 +180,8 @@ export class ParagraphStems {
   }
 
   private profile(text: string, language: string | null): TextProfile {
-    const key = `${language ?? ""}\u0000${text}`;
-    let found = this.profiles.get(key);
+    const byText = mapIn(this.profiles, language ?? "");
+    let found = byText.get(text);
     if (!found) {
       const stems = contentStems(text, language).stems;
       const numbers = stems.map(hasDigit);
@@ -177,7 +190,7 @@ export class ParagraphStems {
       let totalWeight = 0;
       for (const w of weights) totalWeight += w;
       found = { stems, weights, numbers, totalWeight, scores: new Map() };
-      this.profiles.set(key, found);
+      byText.set(text, found);
     }
     return found;
   }
@@ -224,6 +237,15 @@ export class ParagraphStems {
     }
     return best!;
   }
+}
+
+function mapIn<V>(maps: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = maps.get(key);
+  if (!found) {
+    found = new Map();
+    maps.set(key, found);
+  }
+  return found;
 }
 
 function passagesOf(content: ParagraphContent): Array<ReadonlySet<string>> {
