@@ -12,6 +12,9 @@ export interface ClaimContext {
 
 interface Weights {
   byStem: Map<string, number>;
+  /** The keys and values of `byStem` in its order, as arrays: similarity walks them for every pair. */
+  stems: string[];
+  weights: number[];
   sum: number;
   squares: number;
 }
@@ -36,7 +39,7 @@ function weightsOf(claim: Claim, ctx: ClaimContext): Weights {
       sum += w;
       squares += w * w;
     }
-    found = { byStem, sum, squares };
+    found = { byStem, stems: [...byStem.keys()], weights: [...byStem.values()], sum, squares };
     perContext.set(claim, found);
   }
   return found;
@@ -54,9 +57,13 @@ export function claimContext(claims: readonly Pick<Claim, "stems">[]): ClaimCont
 /** Share of the smaller set found in the other (0 when either is empty). */
 function containment(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0 || b.length === 0) return 0;
-  const set = new Set(b);
   let shared = 0;
-  for (const x of a) if (set.has(x)) shared++;
+  // A claim names a few entities, figures and dates: a scan beats building a set for every pair.
+  if (b.length <= 8) for (const x of a) shared += b.includes(x) ? 1 : 0;
+  else {
+    const set = new Set(b);
+    for (const x of a) if (set.has(x)) shared++;
+  }
   return shared / Math.min(a.length, b.length);
 }
 
@@ -80,8 +87,9 @@ export function similarityParts(a: Claim, b: Claim, ctx: ClaimContext): Similari
   const wb = weightsOf(b, ctx);
   let shared = 0;
   let sharedSquares = 0;
-  for (const [stem, w] of wa.byStem) {
-    if (wb.byStem.has(stem)) {
+  for (let k = 0; k < wa.stems.length; k++) {
+    if (wb.byStem.has(wa.stems[k]!)) {
+      const w = wa.weights[k]!;
       shared += w;
       sharedSquares += w * w;
     }
