@@ -189,7 +189,6 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
       if (find(i) === find(j)) continue;
       const a = reports[i]!;
       const b = reports[j]!;
-      const sim = () => overlap(a, weighed[i]!, weighed[j]!);
       const day = a.precision === "day" && b.precision === "day";
       // "policy speech" and "policy speech to the Diet", "congressional elections" and "midterm congressional
       // elections": one name inside the other.
@@ -210,9 +209,13 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
       // One day, and the same person or organisation acting: the same event told two ways ("the March 19
       // summit", "when Trump welcomes Takaichi on March 19"). Countries act in everything, so they do not count.
       const sameActor = day && a.date === b.date && actorsA.some((x) => b.actors.includes(x));
+      // The overlap last: it is the costly test, and only needed when the others leave it to decide.
       const same = compatible(a.date, b.date)
-        ? samePhrase || sameArticleDay || sameActor || sim() >= (day ? SAME_DAY : SAME_PERIOD)
-        : a.articleId !== b.articleId && sim() >= CONFLICT;
+        ? samePhrase ||
+          sameArticleDay ||
+          sameActor ||
+          overlap(a, weighed[i]!, weighed[j]!) >= (day ? SAME_DAY : SAME_PERIOD)
+        : a.articleId !== b.articleId && overlap(a, weighed[i]!, weighed[j]!) >= CONFLICT;
       if (same) parent[find(j)] = find(i);
     }
   }
