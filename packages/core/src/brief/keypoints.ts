@@ -26,6 +26,12 @@ interface Wording {
   quality: number;
 }
 
+/** A paragraph of an article, by its number. */
+interface Paragraph {
+  articleId: string;
+  paragraph: number;
+}
+
 interface Candidate {
   group: ClaimGroup;
   main: Wording;
@@ -125,9 +131,15 @@ function pointOf(
     linked.add(i);
     for (const j of neighbours[i]!) linked.add(j);
   }
-  const paragraphs = [
-    ...new Set([...linked].map((i) => `${input.claims[i]!.articleId}\u0000${input.claims[i]!.paragraph}`)),
-  ];
+  const paragraphs: Paragraph[] = [];
+  const seen = new Set<string>();
+  for (const i of linked) {
+    const { articleId, paragraph } = input.claims[i]!;
+    const key = `${articleId}\u0000${paragraph}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    paragraphs.push({ articleId, paragraph });
+  }
   const wordings = group.claims
     .map((claim) => wordingOf(claim, central[index.get(claim.id)!]!, paragraphs, input))
     .filter((w): w is Wording => !!w);
@@ -144,7 +156,7 @@ function pointOf(
 function wordingOf(
   claim: Claim,
   centrality: number,
-  paragraphs: readonly string[],
+  paragraphs: readonly Paragraph[],
   input: KeyPointInput,
 ): Wording | null {
   if (claim.question || claim.stems.length < MIN_STEMS || isMeta(claim.text)) return null;
@@ -218,12 +230,15 @@ function extraSentence(
 }
 
 /** Citations of the wording, in source order: none unless its own paragraph supports it (trimming can break that). */
-function cite(text: string, wording: Claim, paragraphs: readonly string[], input: KeyPointInput): Citation[] {
+function cite(
+  text: string,
+  wording: Claim,
+  paragraphs: readonly Paragraph[],
+  input: KeyPointInput,
+): Citation[] {
   if (!input.stems.supports(text, wording.articleId, wording.paragraph)) return [];
   const out: Array<Citation & { order: number }> = [];
-  for (const key of paragraphs) {
-    const [articleId, n] = key.split("\u0000") as [string, string];
-    const paragraph = Number(n);
+  for (const { articleId, paragraph } of paragraphs) {
     if (!input.stems.supports(text, articleId, paragraph)) continue;
     const source = input.sources.get(articleId)!;
     out.push({ articleId, source: source.label, paragraph, order: source.order });
