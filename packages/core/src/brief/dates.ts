@@ -46,13 +46,17 @@ export function inferReferenceDate(
  * and are compared pair by pair, and each comparison parses both values again.
  */
 export function datesCompatibleMemo(): (a: string, b: string) => boolean {
-  const known = new Map<string, boolean>();
+  const known = new Map<string, Map<string, boolean>>();
   return (a, b) => {
-    const key = `${a}\u0000${b}`;
-    let found = known.get(key);
+    let withA = known.get(a);
+    if (!withA) {
+      withA = new Map();
+      known.set(a, withA);
+    }
+    let found = withA.get(b);
     if (found === undefined) {
       found = datesCompatible(a, b);
-      known.set(key, found);
+      withA.set(b, found);
     }
     return found;
   };

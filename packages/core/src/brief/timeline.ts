@@ -180,7 +180,11 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
   const parent = reports.map((_, i) => i);
   const find = (i: number): number => {
     let root = i;
-    while (parent[root] !== root) root = parent[root]!;
+    while (parent[root] !== root) {
+      // Path halving: the roots stay the same, the walks to them get short.
+      parent[root] = parent[parent[root]!]!;
+      root = parent[root]!;
+    }
     return root;
   };
   for (let i = 0; i < reports.length; i++) {
@@ -251,20 +255,23 @@ function entryOf(
     (a, b) => byPrecision(precisionOfDate(a), precisionOfDate(b)) || a.localeCompare(b),
   );
   // The date most reports are compatible with, the most precise of those.
-  const support = (d: string) => cluster.filter((r) => datesCompatible(r.date, d)).length;
+  const support = new Map(dates.map((d) => [d, cluster.filter((r) => datesCompatible(r.date, d)).length]));
   const date = [...dates].sort(
-    (a, b) => support(b) - support(a) || byPrecision(precisionOfDate(a), precisionOfDate(b)),
+    (a, b) => support.get(b)! - support.get(a)! || byPrecision(precisionOfDate(a), precisionOfDate(b)),
   )[0]!;
   const conflict = cluster.some((a) =>
     cluster.some((b) => a.articleId !== b.articleId && !datesCompatible(a.date, b.date)),
   );
   // The wording the most reports' paragraphs bear out: the event they share, not a side remark of one.
-  const backing = new Map(
-    cluster.map((r) => [
-      r,
-      cluster.filter((o) => stems.supports(r.text, o.articleId, o.citation.paragraph)).length,
-    ]),
-  );
+  // Counted once per wording: wire copies report the same event in the same words.
+  const backedBy = new Map<string, number>();
+  for (const r of cluster)
+    if (!backedBy.has(r.text))
+      backedBy.set(
+        r.text,
+        cluster.filter((o) => stems.supports(r.text, o.articleId, o.citation.paragraph)).length,
+      );
+  const backing = new Map(cluster.map((r) => [r, backedBy.get(r.text)!]));
   const best = [...cluster].sort(
     (a, b) =>
       backing.get(b)! - backing.get(a)! ||
