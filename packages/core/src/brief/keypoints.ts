@@ -32,6 +32,13 @@ interface Paragraph {
   paragraph: number;
 }
 
+/** The paragraphs that may support a group's wordings, and the citations found so far per wording text. */
+interface CitationPool {
+  paragraphs: Paragraph[];
+  /** A story's wire copies give a group the same sentence many times: each text is checked once. */
+  cited: Map<string, Citation[]>;
+}
+
 interface Candidate {
   group: ClaimGroup;
   main: Wording;
@@ -140,8 +147,9 @@ function pointOf(
     seen.add(key);
     paragraphs.push({ articleId, paragraph });
   }
+  const pool: CitationPool = { paragraphs, cited: new Map() };
   const wordings = group.claims
-    .map((claim) => wordingOf(claim, central[index.get(claim.id)!]!, paragraphs, input))
+    .map((claim) => wordingOf(claim, central[index.get(claim.id)!]!, pool, input))
     .filter((w): w is Wording => !!w);
   if (wordings.length === 0) return null;
   const rank = (w: Wording) => w.articleIds.length + w.quality;
@@ -156,14 +164,14 @@ function pointOf(
 function wordingOf(
   claim: Claim,
   centrality: number,
-  paragraphs: readonly Paragraph[],
+  pool: CitationPool,
   input: KeyPointInput,
 ): Wording | null {
   if (claim.question || claim.stems.length < MIN_STEMS || isMeta(claim.text)) return null;
   const words = wordCount(claim.text);
   if (words < MIN_WORDS || words > MAX_WORDS) return null;
   const text = pointText(withReferent(claim.text, input.referent(claim)));
-  const citations = cite(text, claim, paragraphs, input);
+  const citations = cite(text, claim, pool, input);
   if (citations.length === 0) return null;
   const articleIds = [...new Set(citations.map((c) => c.articleId))];
   const source = input.sources.get(claim.articleId)!;
@@ -230,19 +238,19 @@ function extraSentence(
 }
 
 /** Citations of the wording, in source order: none unless its own paragraph supports it (trimming can break that). */
-function cite(
-  text: string,
-  wording: Claim,
-  paragraphs: readonly Paragraph[],
-  input: KeyPointInput,
-): Citation[] {
+function cite(text: string, wording: Claim, pool: CitationPool, input: KeyPointInput): Citation[] {
   if (!input.stems.supports(text, wording.articleId, wording.paragraph)) return [];
-  const out: Array<Citation & { order: number }> = [];
-  for (const { articleId, paragraph } of paragraphs) {
-    if (!input.stems.supports(text, articleId, paragraph)) continue;
-    const source = input.sources.get(articleId)!;
-    out.push({ articleId, source: source.label, paragraph, order: source.order });
+  let found = pool.cited.get(text);
+  if (!found) {
+    const out: Array<Citation & { order: number }> = [];
+    for (const { articleId, paragraph } of pool.paragraphs) {
+      if (!input.stems.supports(text, articleId, paragraph)) continue;
+      const source = input.sources.get(articleId)!;
+      out.push({ articleId, source: source.label, paragraph, order: source.order });
+    }
+    out.sort((a, b) => a.order - b.order || a.paragraph - b.paragraph);
+    found = out.map(({ articleId, source, paragraph }) => ({ articleId, source, paragraph }));
+    pool.cited.set(text, found);
   }
-  out.sort((a, b) => a.order - b.order || a.paragraph - b.paragraph);
-  return out.map(({ articleId, source, paragraph }) => ({ articleId, source, paragraph }));
+  return found.map((c) => ({ ...c }));
 }
