@@ -1,5 +1,5 @@
 import type { Claim } from "./claim";
-import { type ClaimContext, claimSimilarity } from "./similarity";
+import { ClaimComparer, type ClaimContext } from "./similarity";
 
 /** Claims that say the same thing: one from each article that says it, or several where one repeats itself. */
 export interface ClaimGroup {
@@ -103,6 +103,7 @@ class PairsBySimilarity {
  * entities, figures and dates, and wire copies of a story repeat the same sentences article after article.
  */
 function similarityOfContents(claims: readonly Claim[], ctx: ClaimContext): (i: number, j: number) => number {
+  const comparer = new ClaimComparer(claims, ctx);
   const ids = new Map<string, number>();
   const contentOf = claims.map((c) => {
     const key = JSON.stringify([c.stems, c.entities, c.figures, c.dates]);
@@ -113,13 +114,19 @@ function similarityOfContents(claims: readonly Claim[], ctx: ClaimContext): (i: 
     }
     return id;
   });
+  const copies = new Int32Array(ids.size);
+  for (const id of contentOf) copies[id]!++;
   const known = new Map<number, number>();
   return (i, j) => {
+    const ci = contentOf[i]!;
+    const cj = contentOf[j]!;
+    // Two contents seen once each meet only here: nothing to remember.
+    if (copies[ci] === 1 && copies[cj] === 1) return comparer.similarity(i, j);
     // Ordered: the similarity's sums run over the first claim's stems, so (a, b) and (b, a) may differ in the last bit.
-    const key = contentOf[i]! * ids.size + contentOf[j]!;
+    const key = ci * ids.size + cj;
     let value = known.get(key);
     if (value === undefined) {
-      value = claimSimilarity(claims[i]!, claims[j]!, ctx);
+      value = comparer.similarity(i, j);
       known.set(key, value);
     }
     return value;

@@ -94,6 +94,18 @@ export function similarityParts(a: Claim, b: Claim, ctx: ClaimContext): Similari
       sharedSquares += w * w;
     }
   }
+  return partsOf(a, b, wa, wb, shared, sharedSquares);
+}
+
+/** The parts from the weight of a's stems found in b, summed over a's stems in a's order. */
+function partsOf(
+  a: Claim,
+  b: Claim,
+  wa: Weights,
+  wb: Weights,
+  shared: number,
+  sharedSquares: number,
+): SimilarityParts {
   const cosine = wa.squares && wb.squares ? sharedSquares / Math.sqrt(wa.squares * wb.squares) : 0;
   const smaller = Math.min(wa.sum, wb.sum);
   const contained = smaller ? shared / smaller : 0;
@@ -109,4 +121,68 @@ export function similarityParts(a: Claim, b: Claim, ctx: ClaimContext): Similari
 
 export function claimSimilarity(a: Claim, b: Claim, ctx: ClaimContext): number {
   return similarityParts(a, b, ctx).similarity;
+}
+
+// Positions of a's stems fit in the bits of a 32-bit integer below this many stems.
+const MASK_STEMS = 31;
+
+/**
+ * `claimSimilarity` for many pairs among the same claims (`similarPairs`), equal to the last bit: every stem is
+ * numbered once, a's stems are marked by number while a is compared, and each b's stems are looked up by number
+ * (a typed array) instead of hashed for every pair. The positions found are summed in a's order, as
+ * `similarityParts` sums them.
+ */
+export class ClaimComparer {
+  private readonly weights: Weights[];
+  private readonly numbers: Int32Array[];
+  /** Per stem number: the claim that marked it last, and the stem's position in that claim. */
+  private readonly markedBy: Int32Array;
+  private readonly position: Int32Array;
+  /** The claim whose stems are marked now (similarPairs compares one claim with all its candidates in a row). */
+  private marked = -1;
+
+  constructor(
+    private readonly claims: readonly Claim[],
+    private readonly ctx: ClaimContext,
+  ) {
+    const ids = new Map<string, number>();
+    const numberOf = (stem: string) => {
+      let id = ids.get(stem);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(stem, id);
+      }
+      return id;
+    };
+    this.weights = claims.map((claim) => weightsOf(claim, ctx));
+    this.numbers = this.weights.map((w) => Int32Array.from(w.stems, numberOf));
+    this.markedBy = new Int32Array(ids.size).fill(-1);
+    this.position = new Int32Array(ids.size);
+  }
+
+  similarity(i: number, j: number): number {
+    const wa = this.weights[i]!;
+    const wb = this.weights[j]!;
+    if (wa.stems.length > MASK_STEMS) return claimSimilarity(this.claims[i]!, this.claims[j]!, this.ctx);
+    if (this.marked !== i) {
+      const own = this.numbers[i]!;
+      for (let k = 0; k < own.length; k++) {
+        this.markedBy[own[k]!] = i;
+        this.position[own[k]!] = k;
+      }
+      this.marked = i;
+    }
+    let found = 0;
+    for (const id of this.numbers[j]!) if (this.markedBy[id] === i) found |= 1 << this.position[id]!;
+    let shared = 0;
+    let sharedSquares = 0;
+    while (found !== 0) {
+      const bit = found & -found;
+      const w = wa.weights[31 - Math.clz32(bit)]!;
+      shared += w;
+      sharedSquares += w * w;
+      found ^= bit;
+    }
+    return partsOf(this.claims[i]!, this.claims[j]!, wa, wb, shared, sharedSquares).similarity;
+  }
 }
