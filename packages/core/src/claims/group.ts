@@ -35,13 +35,15 @@ export function similarPairs(
   options: GroupClaimsOptions = {},
 ): Pair[] {
   const o = { ...DEFAULT_GROUP_OPTIONS, ...options };
-  const postings = new Map<string, number[]>();
+  // Claim numbers ascending per stem; `passed` counts those already compared, so that a claim's candidates are
+  // read from after its own place in the list (the earlier ones compared with it already).
+  const postings = new Map<string, { claims: number[]; passed: number }>();
   claims.forEach((claim, i) => {
     if (claim.question) return;
     for (const stem of claim.stems) {
       const list = postings.get(stem);
-      if (list) list.push(i);
-      else postings.set(stem, [i]);
+      if (list) list.claims.push(i);
+      else postings.set(stem, { claims: [i], passed: 0 });
     }
   });
   const cap = Math.max(2, Math.ceil(claims.length * o.maxStemShare));
@@ -53,8 +55,11 @@ export function similarPairs(
     if (claim.question) return;
     for (const stem of claim.stems) {
       const list = postings.get(stem)!;
-      if (list.length > cap) continue;
-      for (const j of list) {
+      // Step past claim i's own entry: everything before it was compared with i already.
+      if (list.claims[list.passed] === i) list.passed++;
+      if (list.claims.length > cap) continue;
+      for (let k = list.passed; k < list.claims.length; k++) {
+        const j = list.claims[k]!;
         if (j <= i || proposedBy[j] === i) continue;
         proposedBy[j] = i;
         const other = claims[j]!;
