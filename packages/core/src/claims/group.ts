@@ -75,28 +75,51 @@ export function similarPairs(
 type Pair = { a: number; b: number; similarity: number };
 
 /**
- * Pairs kept as buckets of equal similarity, each pair as the number `a * count + b`, then listed strongest
- * first, then by `a`, then by `b` (the order of `(x, y) => y.similarity - x.similarity || x.a - y.a || x.b -
- * y.b`) with numeric sorts: a story of wire copies has hundreds of thousands of pairs but few distinct
- * similarities, and a comparator sort of that many objects took longer than finding them.
+ * Pairs listed strongest first, then by `a`, then by `b` (the order of `(x, y) => y.similarity - x.similarity ||
+ * x.a - y.a || x.b - y.b`) without a comparator: each pair is the number `a * count + b`, placed in the segment
+ * of its similarity (segments strongest first), and each segment sorted as numbers. A story has hundreds of
+ * thousands of pairs, and a comparator sort of that many objects took longer than finding them.
  */
 class PairsBySimilarity {
-  private readonly buckets = new Map<number, number[]>();
+  private readonly keys: number[] = [];
+  /** Per pair, its similarity as a number of `values` (in order of first sight). */
+  private readonly valueOf: number[] = [];
+  private readonly values: number[] = [];
+  private readonly numberOf = new Map<number, number>();
 
   constructor(private readonly count: number) {}
 
   add(a: number, b: number, similarity: number): void {
-    const bucket = this.buckets.get(similarity);
-    if (bucket) bucket.push(a * this.count + b);
-    else this.buckets.set(similarity, [a * this.count + b]);
+    let n = this.numberOf.get(similarity);
+    if (n === undefined) {
+      n = this.values.length;
+      this.values.push(similarity);
+      this.numberOf.set(similarity, n);
+    }
+    this.keys.push(a * this.count + b);
+    this.valueOf.push(n);
   }
 
   strongestFirst(): Pair[] {
+    // Rank of each distinct similarity, strongest 0, and where its segment starts.
+    const byRank = Float64Array.from(this.values).sort().reverse();
+    const rankOf = new Int32Array(this.values.length);
+    byRank.forEach((value, rank) => {
+      rankOf[this.numberOf.get(value)!] = rank;
+    });
+    const start = new Int32Array(byRank.length + 1);
+    for (const n of this.valueOf) start[rankOf[n]! + 1]!++;
+    for (let r = 0; r < byRank.length; r++) start[r + 1]! += start[r]!;
+    const order = new Float64Array(this.keys.length);
+    const next = start.slice(0, byRank.length);
+    for (let k = 0; k < this.keys.length; k++) order[next[rankOf[this.valueOf[k]!]!]!++] = this.keys[k]!;
     const out: Pair[] = [];
-    for (const similarity of Float64Array.from(this.buckets.keys()).sort().reverse()) {
-      for (const key of Float64Array.from(this.buckets.get(similarity)!).sort()) {
-        const a = Math.floor(key / this.count);
-        out.push({ a, b: key - a * this.count, similarity });
+    for (let r = 0; r < byRank.length; r++) {
+      if (start[r + 1]! - start[r]! > 1) order.subarray(start[r]!, start[r + 1]!).sort();
+      const similarity = byRank[r]!;
+      for (let k = start[r]!; k < start[r + 1]!; k++) {
+        const a = Math.floor(order[k]! / this.count);
+        out.push({ a, b: order[k]! - a * this.count, similarity });
       }
     }
     return out;
