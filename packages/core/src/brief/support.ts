@@ -67,6 +67,8 @@ interface TextProfile {
   totalWeight: number;
   /** Best passage score per paragraph content id (see `ParagraphContent`). */
   scores: Map<number, SupportScore>;
+  /** Whether the paragraph content supports the text, per content id. */
+  supported: Map<number, boolean>;
 }
 
 /**
@@ -79,6 +81,8 @@ interface ParagraphContent {
   language: string | null;
   stems: Set<string>;
   passages: Array<ReadonlySet<string>> | null;
+  /** Every stem of its passages: a passage can share no more with a text than this does. */
+  passageStems: ReadonlySet<string> | null;
 }
 
 /**
@@ -142,6 +146,7 @@ export class ParagraphStems {
             language: article.language,
             stems: new Set(contentStems(paragraph.text, article.language).stems),
             passages: null,
+            passageStems: null,
           };
           byText.set(paragraph.text, found);
         }
@@ -189,7 +194,7 @@ export class ParagraphStems {
       const weights = stems.map((stem, i) => (numbers[i] ? 2 * this.weight(stem) : this.weight(stem)));
       let totalWeight = 0;
       for (const w of weights) totalWeight += w;
-      found = { stems, weights, numbers, totalWeight, scores: new Map() };
+      found = { stems, weights, numbers, totalWeight, scores: new Map(), supported: new Map() };
       byText.set(text, found);
     }
     return found;
@@ -212,8 +217,20 @@ export class ParagraphStems {
 
   /** Whether paragraph `n` of the article supports the text (false when there is no such paragraph). */
   supports(text: string, articleId: string, n: number): boolean {
-    const score = this.score(text, articleId, n);
-    return !!score && isSupport(score);
+    const content = this.content(articleId, n);
+    if (!content) return false;
+    const profile = this.profile(text, this.language(articleId));
+    let found = profile.supported.get(content.id);
+    if (found === undefined) {
+      // Most paragraphs checked do not support the text, and one score against all the passages' stems together
+      // tells most of them: a passage shares no more stems, weight or numbers than the whole does, so when the
+      // whole fails the thresholds every passage does.
+      passagesOf(content);
+      found =
+        isSupport(profileScore(profile, content.passageStems!)) && isSupport(this.score(text, articleId, n)!);
+      profile.supported.set(content.id, found);
+    }
+    return found;
   }
 
   /** The support of the paragraph's best passage for the text; null when there is no such paragraph. */
@@ -261,6 +278,7 @@ function passagesOf(content: ParagraphContent): Array<ReadonlySet<string>> {
     // Sentence splitting and tokenizing per sentence can miss a stem that spans a boundary.
     if (found.length === 0) found.push(content.stems);
     content.passages = found;
+    content.passageStems = found.length === 1 ? found[0]! : new Set(found.flatMap((p) => [...p]));
   }
   return content.passages;
 }
