@@ -7,6 +7,7 @@ import {
   contentStems,
   extractClaims,
   groupClaims,
+  similarPairs,
   storyEntityAliases,
 } from "./index";
 
@@ -101,6 +102,37 @@ describe("claimSimilarity", () => {
         expect(s).toBeLessThanOrEqual(1);
       }
     }
+  });
+});
+
+describe("similarPairs", () => {
+  // A wire copy repeats claims word for word; the long sentence has more stems than the comparer's bit mask holds.
+  const COPY = article(
+    "copy",
+    NIPPON.paragraphs.map((p) => p.text),
+  );
+  const LONG = article("long", [
+    "Exporters of cars, chips, steel, machinery, chemicals, textiles, soybeans, pork, beef, wheat, lumber, paper, glass, cement, furniture, toys, shoes, phones, cameras, batteries, solar panels, turbines and aircraft parts fear the tariff the Trump administration announced on March 19 in Washington after the Takaichi summit with the LDP-Ishin coalition.",
+    "Her ruling coalition enjoys a two-thirds majority in the lower house after the election.",
+  ]);
+  const claims = [NIPPON, CAIXIN, COPY, LONG].flatMap((x) => extractClaims(x, x.enrichment));
+  const ctx = claimContext(claims);
+
+  it("gives each pair its claimSimilarity exactly, strongest first, then by claim order", () => {
+    expect(Math.max(...claims.map((c) => c.stems.length))).toBeGreaterThan(31);
+    const pairs = similarPairs(claims, ctx, { threshold: 0.05, maxStemShare: 1 });
+    for (const p of pairs) expect(p.similarity).toBe(claimSimilarity(claims[p.a]!, claims[p.b]!, ctx));
+    const sorted = [...pairs].sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+    expect(pairs).toEqual(sorted);
+    // Every pair of statements sharing a stem is compared once.
+    const expected: string[] = [];
+    claims.forEach((x, i) => {
+      claims.forEach((y, j) => {
+        if (j <= i || x.question || y.question || !x.stems.some((s) => y.stems.includes(s))) return;
+        if (claimSimilarity(x, y, ctx) >= 0.05) expected.push(`${i}-${j}`);
+      });
+    });
+    expect(pairs.map((p) => `${p.a}-${p.b}`).sort()).toEqual(expected.sort());
   });
 });
 
