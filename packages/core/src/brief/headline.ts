@@ -50,6 +50,8 @@ export function buildHeadline(
     if (!text) return;
     const citations: Citation[] = [];
     articles.forEach((other, j) => {
+      // Most articles of a story support no one else's title: one check against all their passages says so.
+      if (!stems.mayAnySupport(text, other.id)) return;
       for (const p of other.paragraphs) {
         if (p.kind === "heading" || p.kind === "note") continue;
         if (stems.supports(text, other.id, p.n)) {

@@ -103,6 +103,8 @@ export class ParagraphStems {
       paragraphs: Map<number, Paragraph>;
       language: string | null;
       contents: Map<number, ParagraphContent | null>;
+      /** Every stem of every passage of the article, once asked for. */
+      passageStems: ReadonlySet<string> | null;
     }
   >;
   private df: Map<string, number> | null = null;
@@ -119,6 +121,7 @@ export class ParagraphStems {
           paragraphs: new Map(a.paragraphs.map((p) => [p.n, p])),
           language: a.language ?? null,
           contents: new Map(),
+          passageStems: null,
         },
       ]),
     );
@@ -213,6 +216,22 @@ export class ParagraphStems {
   passages(articleId: string, n: number): Array<ReadonlySet<string>> {
     const content = this.content(articleId, n);
     return content ? passagesOf(content) : [];
+  }
+
+  /**
+   * False when no paragraph of the article can support the text: it fails the thresholds even against all the
+   * article's passages together (see `supports`). True means some paragraph may; ask each.
+   */
+  mayAnySupport(text: string, articleId: string): boolean {
+    const article = this.articles.get(articleId);
+    if (!article) return false;
+    if (!article.passageStems) {
+      const all = new Set<string>();
+      for (const n of article.paragraphs.keys())
+        for (const passage of this.passages(articleId, n)) for (const stem of passage) all.add(stem);
+      article.passageStems = all;
+    }
+    return isSupport(profileScore(this.profile(text, article.language), article.passageStems));
   }
 
   /** Whether paragraph `n` of the article supports the text (false when there is no such paragraph). */
