@@ -133,6 +133,19 @@ function collect(input: TimelineInput): Report[] {
   return out;
 }
 
+/** Each value's number in order of first appearance (equal values, equal numbers). */
+function numbered(values: readonly string[]): number[] {
+  const ids = new Map<string, number>();
+  return values.map((value) => {
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(value, id);
+    }
+    return id;
+  });
+}
+
 /** A report's stems as `overlap` weighs them: each stem's squared IDF, their sum, and the stems as a set. */
 interface Weighed {
   set: ReadonlySet<string>;
@@ -187,39 +200,57 @@ export function buildTimeline(input: TimelineInput): TimelineEntry[] {
     }
     return root;
   };
+  const sameEvent = (i: number, j: number): boolean => {
+    const a = reports[i]!;
+    const b = reports[j]!;
+    const day = a.precision === "day" && b.precision === "day";
+    // "policy speech" and "policy speech to the Diet", "congressional elections" and "midterm congressional
+    // elections": one name inside the other.
+    const samePhrase =
+      a.phrase === b.phrase ||
+      (a.phrase.includes(" ") &&
+        b.phrase.includes(" ") &&
+        (a.phrase.includes(b.phrase) || b.phrase.includes(a.phrase)));
+    // An article that dates two things to the same day returns to one event, unless each names someone else
+    // doing it (a digest timeline lists "Akazawa announced a trip" and "Jiang Bin criticized Japan" on one day).
+    const actorsA = actors[i]!;
+    const actorsB = actors[j]!;
+    const sameArticleDay =
+      day &&
+      a.date === b.date &&
+      a.articleId === b.articleId &&
+      (actorsA.length === 0 || actorsB.length === 0 || actorsA.some((x) => actorsB.includes(x)));
+    // One day, and the same person or organisation acting: the same event told two ways ("the March 19
+    // summit", "when Trump welcomes Takaichi on March 19"). Countries act in everything, so they do not count.
+    const sameActor = day && a.date === b.date && actorsA.some((x) => b.actors.includes(x));
+    // The overlap last: it is the costly test, and only needed when the others leave it to decide.
+    return compatible(a.date, b.date)
+      ? samePhrase ||
+          sameArticleDay ||
+          sameActor ||
+          overlap(a, weighed[i]!, weighed[j]!) >= (day ? SAME_DAY : SAME_PERIOD)
+      : a.articleId !== b.articleId && overlap(a, weighed[i]!, weighed[j]!) >= CONFLICT;
+  };
+  // Against a report of another article, `sameEvent` reads only the other report's date, precision, phrase,
+  // actors and stems: wire copies repeat reports that agree in all of them, and each report's verdict on such a
+  // reading is found once (`decidedFor` holds the report it was found for).
+  const readingOf = numbered(
+    reports.map((r) => JSON.stringify([r.date, r.precision, r.phrase, r.actors, r.stems])),
+  );
+  const decidedFor = new Int32Array(reports.length).fill(-1);
+  const decided = new Uint8Array(reports.length);
   for (let i = 0; i < reports.length; i++) {
     for (let j = i + 1; j < reports.length; j++) {
       // Already one event (wire copies tell the same events in the same words): merging again changes nothing.
       if (find(i) === find(j)) continue;
-      const a = reports[i]!;
-      const b = reports[j]!;
-      const day = a.precision === "day" && b.precision === "day";
-      // "policy speech" and "policy speech to the Diet", "congressional elections" and "midterm congressional
-      // elections": one name inside the other.
-      const samePhrase =
-        a.phrase === b.phrase ||
-        (a.phrase.includes(" ") &&
-          b.phrase.includes(" ") &&
-          (a.phrase.includes(b.phrase) || b.phrase.includes(a.phrase)));
-      // An article that dates two things to the same day returns to one event, unless each names someone else
-      // doing it (a digest timeline lists "Akazawa announced a trip" and "Jiang Bin criticized Japan" on one day).
-      const actorsA = actors[i]!;
-      const actorsB = actors[j]!;
-      const sameArticleDay =
-        day &&
-        a.date === b.date &&
-        a.articleId === b.articleId &&
-        (actorsA.length === 0 || actorsB.length === 0 || actorsA.some((x) => actorsB.includes(x)));
-      // One day, and the same person or organisation acting: the same event told two ways ("the March 19
-      // summit", "when Trump welcomes Takaichi on March 19"). Countries act in everything, so they do not count.
-      const sameActor = day && a.date === b.date && actorsA.some((x) => b.actors.includes(x));
-      // The overlap last: it is the costly test, and only needed when the others leave it to decide.
-      const same = compatible(a.date, b.date)
-        ? samePhrase ||
-          sameArticleDay ||
-          sameActor ||
-          overlap(a, weighed[i]!, weighed[j]!) >= (day ? SAME_DAY : SAME_PERIOD)
-        : a.articleId !== b.articleId && overlap(a, weighed[i]!, weighed[j]!) >= CONFLICT;
+      let same: boolean;
+      if (reports[i]!.articleId === reports[j]!.articleId) same = sameEvent(i, j);
+      else if (decidedFor[readingOf[j]!] === i) same = decided[readingOf[j]!] === 1;
+      else {
+        same = sameEvent(i, j);
+        decidedFor[readingOf[j]!] = i;
+        decided[readingOf[j]!] = same ? 1 : 0;
+      }
       if (same) parent[find(j)] = find(i);
     }
   }
