@@ -13,7 +13,7 @@ import { type RunningNext, startNext } from "./next-server";
 
 /**
  * `pnpm test` runs a burst of 1,000, which fits CI's time; `PARALLAX_LOAD_SUBMISSIONS=10000 pnpm test:faults` runs
- * the full 10,000 of the issue, whose pipeline part does not finish on two cores yet (see README).
+ * the full 10,000 of the issue (about 20 minutes on two cores; figures in the README).
  */
 const SUBMISSIONS = Number(process.env.PARALLAX_LOAD_SUBMISSIONS ?? 1_000);
 /**
