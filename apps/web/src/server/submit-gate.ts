@@ -31,3 +31,20 @@ export async function withSubmitTurn(store: () => Promise<Response>): Promise<Re
     leave();
   }
 }
+
+/** The answer to a stored submission: 202 when it is new and queued, 200 when Parallax already held it. */
+export function submittedReply(
+  result: { articleId: string; status: string; created: boolean },
+  extra: Record<string, string> = {},
+): Response {
+  return Response.json(
+    {
+      id: result.articleId,
+      status: result.status,
+      created: result.created,
+      url: `/articles/${result.articleId}`,
+      ...extra,
+    },
+    { status: result.created ? 202 : 200 },
+  );
+}

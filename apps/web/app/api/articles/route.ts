@@ -3,7 +3,7 @@ import { zIngestRequest } from "@parallax/core";
 import { createContext, log } from "~/server/context";
 import { describeError } from "~/server/errors";
 import { limitRequest } from "~/server/rate-limit";
-import { withSubmitTurn } from "~/server/submit-gate";
+import { submittedReply, withSubmitTurn } from "~/server/submit-gate";
 import { jsonError, jsonReply, readJsonBody } from "~/server/http";
 import { explainIngestIssues } from "~/server/ingest-issues";
 
@@ -22,15 +22,7 @@ export async function POST(request: Request) {
     try {
       const caller = createCaller(limited.context);
       const result = await caller.article.submit(parsed.data);
-      return Response.json(
-        {
-          id: result.articleId,
-          status: result.status,
-          created: result.created,
-          url: `/articles/${result.articleId}`,
-        },
-        { status: result.created ? 202 : 200 },
-      );
+      return submittedReply(result);
     } catch (error) {
       return jsonReply(describeError(error, log));
     }

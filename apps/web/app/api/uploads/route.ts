@@ -4,7 +4,7 @@ import { z } from "zod";
 import { log } from "~/server/context";
 import { describeError } from "~/server/errors";
 import { limitRequest } from "~/server/rate-limit";
-import { withSubmitTurn } from "~/server/submit-gate";
+import { submittedReply, withSubmitTurn } from "~/server/submit-gate";
 import { jsonError, jsonReply } from "~/server/http";
 import { readBodyBytes } from "~/server/upload-body";
 
@@ -39,17 +39,7 @@ export async function POST(request: Request) {
     try {
       const caller = createCaller(limited.context);
       const result = await caller.article.submit(upload.request);
-      return Response.json(
-        {
-          id: result.articleId,
-          status: result.status,
-          created: result.created,
-          url: `/articles/${result.articleId}`,
-          name: shown,
-          kind: upload.kind,
-        },
-        { status: result.created ? 202 : 200 },
-      );
+      return submittedReply(result, { name: shown, kind: upload.kind });
     } catch (error) {
       const reply = describeError(error, log);
       return jsonReply({ ...reply, body: { ...reply.body, error: `“${shown}”: ${reply.body.error}` } });
